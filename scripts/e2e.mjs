@@ -1,0 +1,24 @@
+// npm run test:e2e: builds the production site into its own folder and runs Playwright against it.
+// With DATABASE_URL the server uses that PostgreSQL; without, a fresh embedded database in a
+// temporary folder, so a running `npm start` and its .data are never touched.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const port = process.env.E2E_PORT || "3100";
+const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "e2e-data-"));
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: ".next-e2e",
+  E2E_PORT: port,
+  APP_URL: `http://localhost:${port}`,
+  ...(dataDir ? { DATA_DIR: dataDir } : {}),
+};
+const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+
+let status = run(path.join("node_modules", ".bin", "next"), ["build"]);
+if (status === 0) status = run(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)]);
+if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+process.exit(status);
