@@ -30,10 +30,10 @@ async function loadModule(): Promise<SchemaEngineModule> {
   return glue as SchemaEngineModule;
 }
 
-async function openEngine(schema: string): Promise<SchemaEngine> {
+async function openEngine(schema: string, database = new PGlite()): Promise<SchemaEngine> {
   loaded ??= loadModule();
   const { SchemaEngine } = await loaded;
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(new PGlite()));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(database));
   return SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
 }
 
@@ -67,6 +67,20 @@ export async function diffMigrationsToSchema(migrationsDir: string, schema?: str
       filters: { externalTables: [], externalEnums: [] },
     });
     return (result.stdout ?? "").replace(/^-- This is an empty migration\.\s*$/m, "").trim();
+  } finally {
+    engine.free();
+  }
+}
+
+/** What `prisma migrate status` would say of `database`'s migration history. */
+export async function diagnoseMigrationHistory(database: PGlite, migrationsDir: string) {
+  const engine = await openEngine(await readFile(schemaPath, "utf8"), database);
+  try {
+    return await engine.diagnoseMigrationHistory({
+      migrationsList: await migrationList(migrationsDir),
+      optInToShadowDatabase: false,
+      filters: { externalTables: [], externalEnums: [] },
+    });
   } finally {
     engine.free();
   }
