@@ -1,0 +1,57 @@
+import { tzOffset } from "@date-fns/tz";
+
+// IANA names only: a region and place ("America/New_York") or a bare name ("UTC"), never an offset.
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+let offered: ReadonlySet<string> | undefined;
+
+/** The zones this runtime knows, in its own canonical spelling, plus "UTC", sorted. */
+function offeredZones(): ReadonlySet<string> {
+  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  offered ??= new Set([...known, "UTC"].sort());
+  return offered;
+}
+
+/** The runtime's canonical name for an IANA zone name or alias, or undefined if it knows no such zone. */
+function canonicalName(zone: string): string | undefined {
+  if (zone.length > 64 || !ZONE_NAME.test(zone)) return undefined;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `zone` names one of the zones offered by timeZoneOptions(), directly or by an alias
+ * ("Asia/Kolkata" and "Asia/Calcutta" both count). Offsets such as "+05:30" and "Etc/GMT+5" do not.
+ */
+export function isTimeZone(zone: string): boolean {
+  const canonical = canonicalName(zone);
+  return canonical !== undefined && offeredZones().has(canonical);
+}
+
+/** Every offered zone for a picker, labelled with its UTC offset at `at`: "America/New_York (GMT-05:00)". */
+export function timeZoneOptions(at: Date = new Date()): Array<{ value: string; label: string }> {
+  return [...offeredZones()].map((zone) => ({ value: zone, label: `${zone} (${gmtOffset(tzOffset(zone, at))})` }));
+}
+
+/**
+ * The zone to show times in: `candidate` (say, the browser's zone) if it names an offered zone,
+ * else `fallback`. Either way in the spelling timeZoneOptions() uses, so a picker can preselect it.
+ * Throws when the fallback is no time zone at all: that is a configuration mistake.
+ */
+export function resolveTimeZone(candidate: string | undefined, fallback: string): string {
+  const trimmed = candidate?.trim();
+  if (trimmed && isTimeZone(trimmed)) return canonicalName(trimmed)!;
+  const resolvedFallback = canonicalName(fallback);
+  if (resolvedFallback === undefined) throw new RangeError(`Not a time zone: "${fallback}"`);
+  return resolvedFallback;
+}
+
+function gmtOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const absolute = Math.abs(minutes);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `GMT${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
