@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { getArticle, getArticles } from "./load-articles";
+import { getArticle, getArticles, newestFirst } from "./load-articles";
 
 const sourceLines = readFileSync(path.join(process.cwd(), "e2e", "fixtures", "vp-of-operations-vs-coo.txt"), "utf8").split("\n");
 const [title, ...rest] = sourceLines;
@@ -48,33 +47,20 @@ describe("the VP of Operations vs COO article", () => {
 });
 
 describe("getArticles", () => {
-  const writeArticle = (dir: string, slug: string, publishedAt: string) =>
-    writeFileSync(
-      path.join(dir, `${slug}.md`),
-      [
-        "---",
-        `title: Article ${slug}`,
-        "description: A description long enough to satisfy the schema's lower bound of fifty.",
-        `slug: ${slug}`,
-        `publishedAt: ${publishedAt}`,
-        `updatedAt: ${publishedAt}`,
-        "keyword: a keyword",
-        "author: Someone",
-        "---",
-        "Body.",
-      ].join("\n"),
-    );
-
-  it("reads every Markdown file in the folder, newest first", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "articles-"));
-    writeArticle(dir, "older", "2025-01-10");
-    writeArticle(dir, "newest", "2026-03-01");
-    writeArticle(dir, "middle", "2025-06-30");
-    writeFileSync(path.join(dir, "notes.txt"), "not an article");
-    expect(getArticles(dir).map((article) => article.slug)).toEqual(["newest", "middle", "older"]);
+  it("lists every article in content/articles", () => {
+    expect(getArticles().map((article) => article.slug)).toContain("vp-of-operations-vs-coo");
   });
 
   it("finds no article for an unknown slug", () => {
     expect(getArticle("no-such-article")).toBeUndefined();
+  });
+});
+
+describe("newestFirst", () => {
+  const dated = (slug: string, publishedAt: string) => ({ ...getArticle("vp-of-operations-vs-coo")!, slug, publishedAt });
+
+  it("puts the most recently published first", () => {
+    const articles = [dated("older", "2025-01-10"), dated("newest", "2026-03-01"), dated("middle", "2025-06-30")];
+    expect(articles.sort(newestFirst).map((article) => article.slug)).toEqual(["newest", "middle", "older"]);
   });
 });

@@ -5,12 +5,15 @@ import { parseArticle } from "./parse-article";
 
 const articlesDir = path.join(process.cwd(), "content", "articles");
 
-/** The articles in `dir` (content/articles unless a test says otherwise), newest first. Read at build time. */
-export function getArticles(dir = articlesDir): Article[] {
-  return readdirSync(dir)
+export const newestFirst = (a: Article, b: Article) =>
+  b.publishedAt.localeCompare(a.publishedAt) || a.title.localeCompare(b.title);
+
+/** Every article in content/articles, newest first. Read at build time; the pages using it are static. */
+export function getArticles(): Article[] {
+  return readdirSync(articlesDir)
     .filter((fileName) => fileName.endsWith(".md"))
-    .map((fileName) => parseArticle(fileName, readFileSync(path.join(dir, fileName), "utf8")))
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.title.localeCompare(b.title));
+    .map((fileName) => parseArticle(fileName, readFileSync(path.join(articlesDir, fileName), "utf8")))
+    .sort(newestFirst);
 }
 
 export function getArticle(slug: string): Article | undefined {
