@@ -44,9 +44,11 @@ export default function PrivacyPage() {
           Your IP address is used only to limit how many booking requests can be sent from one address in a short time.
           It is not stored with your enquiry, and the counter it feeds expires after about {rateWindowMinutes} minutes.
         </p>
+        <h2>Cookies</h2>
         <p>
-          We do not use advertising or third-party analytics cookies, and we do not sell or share your information for
-          marketing.
+          We use one cookie of our own, first_touch, which remembers how you first found us (the details above) for up
+          to 90 days so they can be sent with a booking. It is not shared with anyone and does not follow you to other
+          sites. We do not use advertising or third-party analytics cookies, and we never sell your information.
         </p>
 
         <h2>Why we use it</h2>

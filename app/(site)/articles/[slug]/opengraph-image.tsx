@@ -28,7 +28,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
         }}
       >
         <div style={{ display: "flex", fontSize: 28, color: "#34d399", letterSpacing: 2 }}>OPERATIONS CONSULTING</div>
-        <div style={{ display: "flex", fontSize: 68, fontWeight: 700, lineHeight: 1.15 }}>{article?.title ?? FIRM_NAME}</div>
+        <div style={{ display: "flex", fontSize: 68, lineHeight: 1.15 }}>{article?.title ?? FIRM_NAME}</div>
         <div style={{ display: "flex", fontSize: 32, color: "#cbd5e1" }}>{FIRM_NAME}</div>
       </div>
     ),
