@@ -1,0 +1,100 @@
+import { createEvent, type EventAttributes } from "ics";
+import type { Slot } from "./generate-slots";
+
+type Person = { name: string; email: string };
+
+export type BookingIcsInput = {
+  reference: string;
+  slot: Slot;
+  title: string;
+  description: string;
+  organizer: Person;
+  /** Left out of files served by reference alone, so a guessed link shows no email address. */
+  attendee?: Person;
+  url?: string;
+  /** When the file was made (DTSTAMP); now unless given. */
+  stamp?: Date;
+};
+
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * The booking as an iCalendar file (CRLF lines folded at 75 octets) for a download or an email
+ * attachment. The UID is `${reference}@<organizer's domain>`, so every copy is the same event.
+ */
+export function buildBookingIcs(input: BookingIcsInput): string {
+  const domain = input.organizer.email.split("@").pop()!.toLowerCase();
+  const event: EventAttributes & { timestamp: number } = {
+    // No METHOD: a plain event to add to a calendar, not an iTIP request asking for replies
+    // (and RFC 5546 allows no ATTENDEE under METHOD:PUBLISH). ics would write PUBLISH by default.
+    method: "",
+    productId: `-//${domain}//Consultation booking//EN`,
+    uid: `${input.reference}@${domain}`,
+    sequence: 0,
+    timestamp: (input.stamp ?? new Date()).getTime(),
+    start: input.slot.startsAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: input.slot.endsAt.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: oneLine(input.title),
+    description: input.description.replace(/\r\n?/g, "\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, ""),
+    status: "CONFIRMED",
+    busyStatus: "BUSY",
+    organizer: { name: parameterText(input.organizer.name), email: input.organizer.email },
+    attendees: input.attendee
+      ? [
+          {
+            name: parameterText(input.attendee.name),
+            email: input.attendee.email,
+            role: "REQ-PARTICIPANT",
+            partstat: "ACCEPTED",
+            rsvp: false,
+          },
+        ]
+      : undefined,
+    url: input.url,
+  };
+  const { error, value } = createEvent(event);
+  if (error || !value) {
+    throw new Error(`Could not build the calendar file for ${input.reference}: ${error?.message ?? "no output"}`);
+  }
+  return refold(value);
+}
+
+const oneLine = (text: string) => text.replace(/[\x00-\x1f\x7f]+/g, " ").trim();
+
+/** A name fit for a quoted parameter such as CN="…", which can hold neither quotes nor line breaks. */
+const parameterText = (text: string) => oneLine(text).replace(/"/g, "'");
+
+/** ics folds at 75 characters; RFC 5545 says 75 octets, so fold again by UTF-8 length. */
+function refold(calendar: string): string {
+  return calendar
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .map(foldLine)
+    .join("\r\n");
+}
+
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  let limit = MAX_LINE_OCTETS;
+  for (const character of line) {
+    const size = utf8Length(character.codePointAt(0)!);
+    if (octets + size > limit) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+      limit = MAX_LINE_OCTETS - 1; // continuation lines start with a space
+    }
+    current += character;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
