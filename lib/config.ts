@@ -49,7 +49,11 @@ export const configSchema = z.object({
 
   BOOKING_RATE_LIMIT: integer(5, 1, 10_000),
   BOOKING_RATE_WINDOW_SECONDS: integer(600, 1, 86_400),
-  TRUST_PROXY: z.stringbool().default(false),
+  BOOKING_MIN_FILL_SECONDS: integer(3, 0, 600),
+  // Which X-Forwarded-For entry, counted from the right, is the client: 1 is the address the
+  // nearest proxy saw (or, with no proxy, the socket address Next.js records there).
+  PROXY_HOPS: integer(1, 1, 10),
+  STAFF_NOTIFY_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../lib/db/open-database";
 
-const runMigrate = (env: NodeJS.ProcessEnv) =>
+const runMigrate = (env: Record<string, string>) =>
   spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/db/migrate.ts"], {
     env: { ...process.env, DATABASE_URL: "", ...env },
     encoding: "utf8",

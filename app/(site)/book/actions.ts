@@ -1,0 +1,61 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { FIRST_TOUCH_COOKIE, decodeAttribution } from "@/lib/booking/attribution";
+import { bookConsultation } from "@/lib/booking/book-consultation";
+import { bookingFields, bookingFormSchema, fieldErrorsOf, type BookingField } from "@/lib/booking/booking-form-schema";
+import type { BookingFormState } from "@/lib/booking/booking-form-state";
+import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
+import { clientIp } from "@/lib/booking/client-ip";
+import { describeBookingOutcome } from "@/lib/booking/describe-booking-outcome";
+import { resolveTimeZone } from "@/lib/booking/time-zones";
+import { getConfig } from "@/lib/config";
+import { getPrisma } from "@/lib/db/database";
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+export async function submitBooking(previous: BookingFormState, formData: FormData): Promise<BookingFormState> {
+  const config = getConfig();
+  const values = Object.fromEntries(bookingFields.map((field) => [field, text(formData, field)])) as Record<BookingField, string>;
+  const timeZone = resolveTimeZone(text(formData, "timeZone"), config.FIRM_TIME_ZONE);
+  const answer = { formToken: previous.formToken, values, timeZone, answer: previous.answer + 1 };
+
+  if (text(formData, "intent") === "show-times") return { ...answer, fieldErrors: {} };
+
+  const parsed = bookingFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    return { ...answer, fieldErrors };
+  }
+
+  let reference: string;
+  try {
+    const requestHeaders = await headers();
+    const outcome = await bookConsultation(
+      await getPrisma(),
+      {
+        form: parsed.data,
+        formToken: previous.formToken,
+        honeypot: text(formData, "website"),
+        timeZone,
+        attribution: decodeAttribution((await cookies()).get(FIRST_TOUCH_COOKIE)?.value),
+        clientIp: clientIp(requestHeaders.get("x-forwarded-for"), config.PROXY_HOPS),
+      },
+      bookingSettingsFromConfig(config),
+    );
+    if (outcome.kind !== "booked") return { ...answer, ...describeBookingOutcome(outcome), values: { ...values, slot: "" } };
+    reference = outcome.reference;
+  } catch (error) {
+    console.error("[booking] could not book", error);
+    return {
+      ...answer,
+      fieldErrors: {},
+      formError: "Something went wrong on our side and your booking was not saved. Please try again in a moment.",
+    };
+  }
+  redirect(`/book/confirmed?ref=${encodeURIComponent(reference)}`);
+}

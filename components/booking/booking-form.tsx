@@ -1,0 +1,174 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState, useSyncExternalStore, type FocusEvent } from "react";
+import { submitBooking } from "@/app/(site)/book/actions";
+import {
+  bookingFormSchema,
+  companySizeLabels,
+  topicLabels,
+  type BookingField,
+  type FieldErrors,
+} from "@/lib/booking/booking-form-schema";
+import type { BookingFormState } from "@/lib/booking/booking-form-state";
+import { ErrorSummary } from "./error-summary";
+import { FieldError, FormField, controlProps, inputClass } from "./form-field";
+import { SlotPicker } from "./slot-picker";
+import { TimeZoneSelect } from "./time-zone-select";
+
+const labels: Record<BookingField, string> = {
+  fullName: "Full name",
+  email: "Work email",
+  company: "Company",
+  jobRole: "Your role",
+  phone: "Phone",
+  companySize: "Company size",
+  topic: "What would you like to discuss?",
+  message: "Anything we should know?",
+  slot: "Time",
+  consent: "Privacy notice",
+};
+
+type Props = {
+  initialState: BookingFormState;
+  slots: string[];
+  slotMinutes: number;
+  /** The zone chosen in the address (no-JS picker); otherwise the browser's zone is used. */
+  chosenTimeZone: string | undefined;
+  firmTimeZone: string;
+  timeZoneOptions: Array<{ value: string; label: string }>;
+};
+
+const neverChanges = () => () => {};
+const readBrowserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function validateField(name: BookingField, value: string): string | undefined {
+  const result = bookingFormSchema.shape[name].safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, firmTimeZone, timeZoneOptions }: Props) {
+  const [state, formAction, pending] = useActionState(submitBooking, initialState);
+  const browserZone = useSyncExternalStore(neverChanges, readBrowserZone, () => undefined);
+  const [pickedZone, setPickedZone] = useState<string>();
+  const zone = pickedZone ?? state.timeZone ?? chosenTimeZone ?? browserZone ?? firmTimeZone;
+  // Errors found as the person leaves a field, until the next answer from the server replaces them.
+  const [blur, setBlur] = useState<{ answer: number; errors: FieldErrors }>({ answer: 0, errors: {} });
+  const blurErrors = blur.answer === state.answer ? blur.errors : {};
+
+  const errors: FieldErrors = { ...state.fieldErrors, ...blurErrors };
+  const onBlur = (event: FocusEvent<HTMLFormElement>) => {
+    const target = event.target as EventTarget;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)) return;
+    const name = target.name as BookingField;
+    if (!(name in labels) || name === "slot" || name === "consent") return;
+    const error = target.value === "" && !state.fieldErrors[name] ? undefined : validateField(name, target.value);
+    setBlur({ answer: state.answer, errors: { ...blurErrors, [name]: error } });
+  };
+  const value = (name: BookingField) => state.values[name] ?? "";
+  const field = (name: BookingField, hasHint = false) => controlProps(name, errors[name], hasHint);
+
+  return (
+    <form action={formAction} onBlur={onBlur} noValidate className="space-y-8" aria-busy={pending}>
+      <ErrorSummary errors={errors} formError={state.formError} labels={labels} answer={state.answer} />
+      <input type="hidden" name="formToken" value={state.formToken} />
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">About you</legend>
+        <FormField name="fullName" label={labels.fullName} error={errors.fullName}>
+          <input {...field("fullName")} defaultValue={value("fullName")} autoComplete="name" maxLength={100} className={inputClass} />
+        </FormField>
+        <FormField name="email" label={labels.email} error={errors.email}>
+          <input {...field("email")} type="email" defaultValue={value("email")} autoComplete="email" spellCheck={false} className={inputClass} />
+        </FormField>
+        <FormField name="company" label={labels.company} error={errors.company}>
+          <input {...field("company")} defaultValue={value("company")} autoComplete="organization" className={inputClass} />
+        </FormField>
+        <FormField name="jobRole" label={labels.jobRole} optional error={errors.jobRole}>
+          <input {...field("jobRole")} defaultValue={value("jobRole")} autoComplete="organization-title" className={inputClass} />
+        </FormField>
+        <FormField name="phone" label={labels.phone} optional hint="With your country code, like +1 212 555 0100" error={errors.phone}>
+          <input
+            {...field("phone", true)}
+            type="tel"
+            defaultValue={value("phone")}
+            autoComplete="tel"
+            className={inputClass}
+          />
+        </FormField>
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">What you need</legend>
+        <FormField name="companySize" label={labels.companySize} error={errors.companySize}>
+          <select {...field("companySize")} defaultValue={value("companySize")} className={inputClass}>
+            <option value="">Choose a size</option>
+            {Object.entries(companySizeLabels).map(([option, label]) => (
+              <option key={option} value={option}>
+                {label} employees
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField name="topic" label={labels.topic} error={errors.topic}>
+          <select {...field("topic")} defaultValue={value("topic")} className={inputClass}>
+            <option value="">Choose a topic</option>
+            {Object.entries(topicLabels).map(([option, label]) => (
+              <option key={option} value={option}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField name="message" label={labels.message} optional error={errors.message}>
+          <textarea {...field("message")} defaultValue={value("message")} rows={5} maxLength={5000} className={inputClass} />
+        </FormField>
+      </fieldset>
+
+      <div className="space-y-4">
+        <TimeZoneSelect value={zone} options={timeZoneOptions} onChange={setPickedZone} />
+        <SlotPicker
+          slots={slots}
+          slotMinutes={slotMinutes}
+          timeZone={zone}
+          selected={state.values.slot}
+          nearest={state.nearest}
+          error={errors.slot}
+        />
+      </div>
+
+      <div>
+        <FieldError name="consent" error={errors.consent} />
+        <div className="flex items-start gap-3">
+          <input
+            {...field("consent")}
+            type="checkbox"
+            value="yes"
+            defaultChecked={value("consent") === "yes"}
+            className="mt-1 h-5 w-5 shrink-0 accent-blue-800"
+          />
+          <label htmlFor="field-consent">
+            I agree that you may use these details to arrange and hold this consultation, as the{" "}
+            <Link href="/privacy" className="underline" target="_blank">
+              privacy notice
+            </Link>{" "}
+            describes.
+          </label>
+        </div>
+      </div>
+
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor="field-website">Website</label>
+        <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-blue-800 px-6 py-3 text-lg font-semibold text-white hover:bg-blue-900 disabled:cursor-wait disabled:opacity-70 sm:w-auto dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200"
+      >
+        {pending ? "Booking your call…" : "Book the consultation"}
+      </button>
+    </form>
+  );
+}

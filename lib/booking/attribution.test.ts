@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { attributionOf, decodeAttribution, encodeAttribution } from "./attribution";
+
+describe("first-touch attribution", () => {
+  it("keeps the campaign parameters, an outside referrer and the landing page", () => {
+    const url = new URL("https://firm.example/articles/vp-of-operations-vs-coo?utm_source=google&utm_medium=cpc&utm_campaign=coo&utm_term=vp+ops&utm_content=ad1&gclid=abc123");
+    expect(attributionOf(url, "https://www.google.com/search?q=vp+of+operations+vs+coo")).toEqual({
+      utmSource: "google",
+      utmMedium: "cpc",
+      utmCampaign: "coo",
+      utmTerm: "vp ops",
+      utmContent: "ad1",
+      gclid: "abc123",
+      referrer: "https://www.google.com/search?q=vp+of+operations+vs+coo",
+      landingPage: "/articles/vp-of-operations-vs-coo?utm_source=google&utm_medium=cpc&utm_campaign=coo&utm_term=vp+ops&utm_content=ad1&gclid=abc123",
+    });
+  });
+
+  it("ignores the site's own pages as a referrer", () => {
+    const url = new URL("https://firm.example/book");
+    expect(attributionOf(url, "https://firm.example/articles/x").referrer).toBeUndefined();
+  });
+
+  it("survives the cookie round trip, and reads a tampered cookie as nothing", () => {
+    const attribution = { utmSource: "news letter; =,", landingPage: "/" };
+    expect(decodeAttribution(encodeAttribution(attribution))).toEqual(attribution);
+    expect(decodeAttribution("{not json")).toEqual({});
+    expect(decodeAttribution(JSON.stringify({ utmSource: 42, gclid: "ok" }))).toEqual({ utmSource: undefined, gclid: "ok" });
+    expect(decodeAttribution(undefined)).toEqual({});
+  });
+
+  it("clips values to 500 characters", () => {
+    const url = new URL(`https://firm.example/?utm_source=${"x".repeat(900)}`);
+    expect(attributionOf(url, null).utmSource).toHaveLength(500);
+  });
+});

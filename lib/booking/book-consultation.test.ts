@@ -1,0 +1,154 @@
+import { addMinutes } from "date-fns";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../db/open-database";
+import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import { bookConsultation } from "./book-consultation";
+import { bookingRequest, testNow, testSettings, tuesdayNineAm } from "./booking-test-fixtures";
+import { issueFormToken } from "./form-token";
+import { consumeRateLimit } from "./rate-limit";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.destroy());
+beforeEach(async () => {
+  await database.prisma.$executeRawUnsafe(`TRUNCATE "Lead", "Booking", "OutboxMessage", "RateLimitBucket" CASCADE`);
+});
+
+const book = (request = bookingRequest()) => bookConsultation(database.prisma, request, testSettings, testNow);
+const counts = async () => ({
+  leads: await database.prisma.lead.count(),
+  confirmed: await database.prisma.booking.count({ where: { status: "CONFIRMED" } }),
+  outbox: await database.prisma.outboxMessage.count(),
+});
+
+describe("booking a consultation", () => {
+  it("stores the lead, its booking and both emails' outbox rows together", async () => {
+    const request = bookingRequest();
+    const outcome = await book(request);
+    expect(outcome).toMatchObject({ kind: "booked", reference: expect.stringMatching(/^OPS-[0-9A-Z]{6}$/) });
+    const lead = await database.prisma.lead.findUniqueOrThrow({
+      where: { formToken: request.formToken },
+      include: { booking: true, outbox: { orderBy: { kind: "asc" } } },
+    });
+    expect(lead).toMatchObject({
+      status: "NEW",
+      email: request.form.email,
+      timeZone: "Europe/London",
+      utmSource: "newsletter",
+      landingPage: "/articles/vp-of-operations-vs-coo",
+    });
+    expect(lead.booking).toMatchObject({ startsAt: tuesdayNineAm, endsAt: addMinutes(tuesdayNineAm, 30), status: "CONFIRMED" });
+    expect(lead.outbox.map((row) => [row.kind, row.recipient, row.status])).toEqual([
+      ["BOOKING_CONFIRMATION", request.form.email, "PENDING"],
+      ["STAFF_NOTIFICATION", "staff@example.com", "PENDING"],
+    ]);
+  });
+
+  it("gives 20 people racing for one slot exactly one booking; the rest are told it was taken, and nothing of theirs is stored", async () => {
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => book()));
+    expect(outcomes.filter((outcome) => outcome.kind === "booked")).toHaveLength(1);
+    const taken = outcomes.filter((outcome) => outcome.kind === "slot-taken");
+    expect(taken).toHaveLength(19);
+    expect(taken[0]).toMatchObject({ nearest: [{ startsAt: addMinutes(tuesdayNineAm, 30) }, { startsAt: addMinutes(tuesdayNineAm, 60) }, { startsAt: addMinutes(tuesdayNineAm, 90) }] });
+    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 2 });
+  });
+
+  it("lets the database refuse overlapping ranges that start at different times", async () => {
+    const lead = (n: number) => ({
+      reference: `OPS-TEST${String(n).padStart(2, "0")}`,
+      formToken: `overlap-${n}`,
+      fullName: "Overlap",
+      email: `overlap-${n}@example.com`,
+      company: "Overlap Inc",
+      companySize: "SIZE_1_10" as const,
+      topic: "OTHER" as const,
+      timeZone: "UTC",
+      consentAt: testNow,
+    });
+    const attempts = Array.from({ length: 20 }, (_, n) => {
+      const startsAt = addMinutes(tuesdayNineAm, n * 7);
+      return database.prisma.lead.create({ data: { ...lead(n), booking: { create: { startsAt, endsAt: addMinutes(startsAt, 45) } } } });
+    });
+    const results = await Promise.allSettled(attempts);
+    const stored = await database.prisma.booking.findMany({ orderBy: { startsAt: "asc" } });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(stored.length);
+    for (let i = 1; i < stored.length; i++) expect(stored[i]!.startsAt.getTime()).toBeGreaterThanOrEqual(stored[i - 1]!.endsAt.getTime());
+  });
+
+  it("books once for one form sent twice, and answers the second with the same reference", async () => {
+    const request = bookingRequest();
+    const first = await book(request);
+    const again = await book({ ...request, form: { ...request.form, slot: addMinutes(tuesdayNineAm, 60) } });
+    expect(again).toEqual(first);
+    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 2 });
+  });
+
+  it("books once when the same form arrives twice at the same moment", async () => {
+    const request = bookingRequest();
+    const [first, second] = await Promise.all([book(request), book(request)]);
+    expect(first).toEqual(second);
+    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 2 });
+  });
+
+  it("refuses a time the firm does not offer, offering the nearest open ones", async () => {
+    const sunday = new Date("2026-12-06T15:00:00.000Z");
+    const outcome = await book(bookingRequest({ form: { slot: sunday.toISOString() } }));
+    expect(outcome).toMatchObject({ kind: "slot-unavailable" });
+    expect(outcome.kind === "slot-unavailable" && outcome.nearest).toHaveLength(3);
+    expect(await counts()).toEqual({ leads: 0, confirmed: 0, outbox: 0 });
+  });
+});
+
+describe("scripts posing as people", () => {
+  it("get the normal answer for a filled honeypot, but their lead is SPAM, holds no slot and sends nothing", async () => {
+    const outcome = await book(bookingRequest({ honeypot: "https://spam.example" }));
+    expect(outcome.kind).toBe("booked");
+    expect(await database.prisma.lead.findMany({ select: { status: true, booking: { select: { status: true } } } })).toEqual([
+      { status: "SPAM", booking: { status: "CANCELLED" } },
+    ]);
+    expect(await counts()).toEqual({ leads: 1, confirmed: 0, outbox: 0 });
+    expect((await book()).kind).toBe("booked");
+  });
+
+  it("are caught when the form comes back within seconds of being shown", async () => {
+    const outcome = await book(bookingRequest({ formToken: issueFormToken(new Date(testNow.getTime() - 1_000)) }));
+    expect(outcome.kind).toBe("booked");
+    expect(await database.prisma.lead.findFirst({ select: { status: true } })).toEqual({ status: "SPAM" });
+  });
+});
+
+describe("the booking rate limit", () => {
+  it("refuses the sixth booking from one address within ten minutes, saying when to try again", async () => {
+    const clientIp = "203.0.113.7";
+    for (let n = 0; n < 5; n++) {
+      const slot = addMinutes(tuesdayNineAm, n * 30).toISOString();
+      expect((await book(bookingRequest({ clientIp, form: { slot } }))).kind).toBe("booked");
+    }
+    const sixth = await book(bookingRequest({ clientIp, form: { slot: addMinutes(tuesdayNineAm, 300).toISOString() } }));
+    expect(sixth).toEqual({ kind: "rate-limited", retryAfterSeconds: 600 });
+    expect(await counts()).toMatchObject({ leads: 5 });
+  });
+
+  it("holds across separate connections, as it must across app instances", async () => {
+    const other = database.url ? openDatabase({ kind: "postgres", url: database.url, poolSize: 2 }) : database;
+    try {
+      const rule = { limit: 5, windowSeconds: 600 };
+      const verdicts = await Promise.all(
+        Array.from({ length: 10 }, (_, n) => consumeRateLimit((n % 2 ? other : database).prisma, "booking:192.0.2.1", rule, testNow)),
+      );
+      expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(5);
+    } finally {
+      if (other !== database) await other.close();
+    }
+  });
+
+  it("does not count a booking that failed because the slot was taken", async () => {
+    const clientIp = "203.0.113.9";
+    await book();
+    for (let n = 0; n < 6; n++) expect((await book(bookingRequest({ clientIp }))).kind).toBe("slot-taken");
+    expect((await book(bookingRequest({ clientIp, form: { slot: addMinutes(tuesdayNineAm, 30).toISOString() } }))).kind).toBe("booked");
+  });
+});

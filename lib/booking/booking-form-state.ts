@@ -1,0 +1,22 @@
+import type { BookingField, FieldErrors } from "./booking-form-schema";
+
+/** What the booking action sends back to the form: everything typed, and what to fix. */
+export type BookingFormState = {
+  formToken: string;
+  values: Partial<Record<BookingField, string>>;
+  fieldErrors: FieldErrors;
+  formError?: string;
+  /** The zone the slots are shown in, once the person has chosen one. */
+  timeZone?: string;
+  /** Open slots nearest the one that was taken, as ISO instants, offered first. */
+  nearest?: string[];
+  /** Counts the answers, so the form can move focus to the errors after each one. */
+  answer: number;
+};
+
+export const initialBookingFormState = (formToken: string, values: BookingFormState["values"] = {}): BookingFormState => ({
+  formToken,
+  values,
+  fieldErrors: {},
+  answer: 0,
+});

@@ -1,0 +1,26 @@
+import { Prisma } from "./generated/client";
+
+// Through driver adapters the database's own error arrives under meta.driverAdapterError.cause.
+type AdapterCause = { kind?: string; originalCode?: string; constraint?: { fields?: string[]; index?: string } };
+
+function adapterCause(error: unknown): AdapterCause | undefined {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  const meta = error.meta as { driverAdapterError?: { cause?: AdapterCause } } | undefined;
+  return meta?.driverAdapterError?.cause;
+}
+
+/** A unique constraint refused the write; with `field`, only one that covers that column. */
+export function isUniqueViolation(error: unknown, field?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!field) return true;
+  const cause = adapterCause(error);
+  const target = (error.meta as { target?: unknown } | undefined)?.target;
+  const fields = [...(cause?.constraint?.fields ?? []), ...(Array.isArray(target) ? target : [])].map(String);
+  const index = cause?.constraint?.index ?? (typeof target === "string" ? target : "");
+  return fields.some((name) => name.replaceAll('"', "") === field) || index.includes(`_${field}_`);
+}
+
+/** An exclusion constraint (PostgreSQL 23P01) refused the write: for bookings, an overlap. */
+export function isExclusionViolation(error: unknown): boolean {
+  return adapterCause(error)?.originalCode === "23P01";
+}

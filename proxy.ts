@@ -1,0 +1,50 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { FIRST_TOUCH_COOKIE, FIRST_TOUCH_MAX_AGE_SECONDS, attributionOf, encodeAttribution } from "@/lib/booking/attribution";
+import { bookingRateLimitKey, tooManyBookingsPage } from "@/lib/booking/too-many-bookings";
+import { clientIp } from "@/lib/booking/client-ip";
+import { peekRateLimit } from "@/lib/booking/rate-limit";
+import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
+import { getConfig } from "@/lib/config";
+import { getPrisma } from "@/lib/db/database";
+
+// Two jobs at the edge of the site: remember where a visitor first came from (a first-party
+// cookie, so it works without JavaScript), and answer a booking POST from a client over its
+// limit with 429 before any work is done. The booking itself enforces the limit too.
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.nextUrl.pathname === "/book" && !request.headers.has("next-action")) {
+    const refusal = await refuseOverLimit(request);
+    if (refusal) return refusal;
+  }
+  const response = NextResponse.next();
+  if (request.method === "GET" && !request.cookies.has(FIRST_TOUCH_COOKIE)) {
+    const attribution = attributionOf(request.nextUrl, request.headers.get("referer"));
+    response.cookies.set(FIRST_TOUCH_COOKIE, encodeAttribution(attribution), {
+      maxAge: FIRST_TOUCH_MAX_AGE_SECONDS,
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.nextUrl.protocol === "https:",
+      path: "/",
+    });
+  }
+  return response;
+}
+
+async function refuseOverLimit(request: NextRequest): Promise<Response | undefined> {
+  const config = getConfig();
+  const ip = clientIp(request.headers.get("x-forwarded-for"), config.PROXY_HOPS);
+  try {
+    const verdict = await peekRateLimit(await getPrisma(), bookingRateLimitKey(ip), bookingSettingsFromConfig(config).rateLimit);
+    if (verdict.allowed) return undefined;
+    return new Response(tooManyBookingsPage(verdict.retryAfterSeconds, config.FIRM_EMAIL), {
+      status: 429,
+      headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(verdict.retryAfterSeconds) },
+    });
+  } catch (error) {
+    console.error("[proxy] rate-limit check failed; letting the booking decide", error);
+    return undefined;
+  }
+}
+
+export const config = {
+  matcher: ["/((?!_next/|api/|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-z0-9]+$).*)"],
+};
