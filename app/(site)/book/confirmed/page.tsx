@@ -1,3 +1,4 @@
+import { differenceInMinutes } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,6 +16,7 @@ export default async function BookingConfirmedPage({ searchParams }: { searchPar
   const booking = typeof ref === "string" ? await getBookingConfirmation(await getPrisma(), ref) : null;
   if (!booking) notFound();
   const { FIRM_EMAIL, FIRM_NAME } = getConfig();
+  const minutes = differenceInMinutes(booking.slot.endsAt, booking.slot.startsAt);
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:py-14">
@@ -43,8 +45,8 @@ export default async function BookingConfirmedPage({ searchParams }: { searchPar
       </a>
       <h2 className="mt-10 text-xl font-semibold">What happens next</h2>
       <ol className="mt-3 list-decimal space-y-2 pl-5">
-        <li>We are emailing you a confirmation with a calendar invitation now; it should arrive within a minute or two.</li>
-        <li>A consultant reads your answers before the call, so the 30 minutes go on your questions.</li>
+        <li>We will email you a confirmation with a calendar invitation. You can also add the call to your calendar now.</li>
+        <li>A consultant reads your answers before the call, so the {minutes} minutes go on your questions.</li>
         <li>
           Need another time? Reply to the confirmation or write to <a className="underline" href={`mailto:${FIRM_EMAIL}`}>{FIRM_EMAIL}</a>{" "}
           with your reference.
