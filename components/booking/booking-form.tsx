@@ -145,7 +145,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
             type="checkbox"
             value="yes"
             defaultChecked={value("consent") === "yes"}
-            className="mt-1 h-5 w-5 shrink-0 accent-blue-800"
+            className="mt-1 h-5 w-5 shrink-0 accent-emerald-700"
           />
           <label htmlFor="field-consent">
             I agree that you may use these details to arrange and hold this consultation, as the{" "}
@@ -165,7 +165,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-blue-800 px-6 py-3 text-lg font-semibold text-white hover:bg-blue-900 disabled:cursor-wait disabled:opacity-70 sm:w-auto dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200"
+        className="w-full rounded-md bg-emerald-700 px-6 py-3 text-lg font-semibold text-white hover:bg-emerald-800 disabled:cursor-wait disabled:opacity-70 sm:w-auto dark:bg-emerald-400 dark:text-slate-950 dark:hover:bg-emerald-300"
       >
         {pending ? "Booking your call…" : "Book the consultation"}
       </button>

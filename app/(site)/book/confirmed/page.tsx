@@ -39,7 +39,7 @@ export default async function BookingConfirmedPage({ searchParams }: { searchPar
       <a
         href={`/book/calendar/${booking.reference}`}
         download={`consultation-${booking.reference}.ics`}
-        className="mt-6 inline-block rounded-md bg-blue-800 px-5 py-3 font-semibold text-white hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+        className="mt-6 inline-block rounded-md bg-emerald-700 px-5 py-3 font-semibold text-white hover:bg-emerald-800 dark:bg-emerald-400 dark:text-slate-950"
       >
         Add to calendar
       </a>
