@@ -69,7 +69,10 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
   const field = (name: BookingField, hasHint = false) => controlProps(name, errors[name], hasHint);
 
   return (
-    <form action={formAction} onBlur={onBlur} noValidate className="space-y-8" aria-busy={pending}>
+    // React resets a form after its action, and selects then fall back to the option they were first
+    // drawn with, not their new defaultValue (facebook/react#30580, #32362): the chosen company size,
+    // topic and time zone would be lost. Every control already shows what the person entered; keep it.
+    <form action={formAction} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
       <ErrorSummary errors={errors} formError={state.formError} labels={labels} answer={state.answer} />
       <input type="hidden" name="formToken" value={state.formToken} />
 
