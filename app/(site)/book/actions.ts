@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { FIRST_TOUCH_COOKIE, decodeAttribution } from "@/lib/booking/attribution";
@@ -47,7 +48,11 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
       },
       bookingSettingsFromConfig(config),
     );
-    if (outcome.kind !== "booked") return { ...answer, ...describeBookingOutcome(outcome), values: { ...values, slot: "" } };
+    if (outcome.kind !== "booked") {
+      // The page's list of times still offers the one that was refused; draw it again from the database.
+      if (outcome.kind !== "rate-limited") refresh();
+      return { ...answer, ...describeBookingOutcome(outcome), values: { ...values, slot: "" } };
+    }
     reference = outcome.reference;
   } catch (error) {
     console.error("[booking] could not book", error);
