@@ -1,0 +1,52 @@
+// The baseline: the rows one booking writes, written by node-postgres directly. The same
+// rate-limit upsert as the app, then BEGIN; INSERT Lead; INSERT Booking; INSERT two OutboxMessage
+// rows; COMMIT. Parameterised statements, as the app's driver sends them.
+import { randomInt, randomUUID } from "node:crypto";
+
+const RATE_LIMIT_UPSERT = `
+  INSERT INTO "RateLimitBucket" ("key", "hits", "expiresAt") VALUES ($1, 1, $2)
+  ON CONFLICT ("key") DO UPDATE SET
+    "hits" = CASE WHEN "RateLimitBucket"."expiresAt" <= $3 THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
+    "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= $3 THEN EXCLUDED."expiresAt" ELSE "RateLimitBucket"."expiresAt" END
+  RETURNING "hits", "expiresAt"`;
+
+const INSERT_LEAD = `
+  INSERT INTO "Lead" ("id", "reference", "formToken", "status", "fullName", "email", "company", "jobRole", "phone",
+    "companySize", "topic", "message", "timeZone", "consentAt", "updatedAt")
+  VALUES ($1, $2, $3, 'NEW', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)`;
+
+const INSERT_BOOKING = `
+  INSERT INTO "Booking" ("id", "leadId", "startsAt", "endsAt", "status") VALUES ($1, $2, $3, $4, 'CONFIRMED')`;
+
+const INSERT_OUTBOX = `
+  INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "updatedAt")
+  VALUES ($1, $2, 'BOOKING_CONFIRMATION', $3, $5), ($4, $2, 'STAFF_NOTIFICATION', 'hello@smallbusiness.management', $5)`;
+
+const REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const reference = () => `OPS-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(32)]).join("")}`;
+
+/** One baseline booking of [startsAt, endsAt) for the client at `ip`; resolves when committed. */
+export async function baselineBooking(pool, { index, ip, startsAt, endsAt, rateWindowSeconds = 600 }) {
+  const now = new Date();
+  await pool.query(RATE_LIMIT_UPSERT, [`booking:${ip}`, new Date(now.getTime() + rateWindowSeconds * 1000), now]);
+
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const leadId = randomUUID();
+    const email = `baseline-${index}@example.com`;
+    await client.query(INSERT_LEAD, [
+      leadId, reference(), `${now.getTime().toString(36)}.${randomUUID()}`, `Bench Client ${index}`, email, "Bench Holdings",
+      "COO", "+1 212 555 0100", "SIZE_51_200", "OPERATIONS_STRATEGY", "A benchmark booking.", "America/New_York", now,
+    ]);
+    await client.query(INSERT_BOOKING, [randomUUID(), leadId, startsAt, endsAt]);
+    await client.query(INSERT_OUTBOX, [randomUUID(), leadId, email, randomUUID(), now]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+  return { ok: true };
+}

@@ -1,0 +1,52 @@
+// A closed-loop load generator: `concurrency` clients, each sending its next request as soon as
+// the previous one is answered, until `count` requests were sent or `maxSeconds` passed.
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * Runs `task(index)` for index = 0, 1, 2, … from `concurrency` clients. A task resolves to
+ * `{ ok, detail? }` or throws; either way its latency counts. Returns throughput and latency in ms.
+ */
+export async function runLoad({ concurrency, count, maxSeconds, task }) {
+  const latencies = [];
+  const failures = [];
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + maxSeconds * 1000;
+
+  async function client() {
+    while (next < count && performance.now() < deadline) {
+      const index = next++;
+      const sent = performance.now();
+      let outcome;
+      try {
+        outcome = await task(index);
+      } catch (error) {
+        outcome = { ok: false, detail: `error: ${error.message}` };
+      }
+      latencies.push(performance.now() - sent);
+      if (!outcome.ok) failures.push({ index, ...outcome });
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, client));
+
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    concurrency,
+    requests: sorted.length,
+    failures,
+    seconds: round(seconds, 2),
+    perSecond: round(sorted.length / seconds, 1),
+    p50: round(percentile(sorted, 50), 2),
+    p90: round(percentile(sorted, 90), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted.at(-1) ?? NaN, 2),
+  };
+}
+
+export const round = (value, digits) => Number(value.toFixed(digits));

@@ -1,0 +1,73 @@
+// Builds the production site into its own folder and serves it with `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const next = path.join("node_modules", ".bin", "next");
+const read = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+
+/**
+ * `next build` into env.NEXT_DIST_DIR. The build also points next-env.d.ts at that folder's types
+ * and adds it to tsconfig.json's "include"; both are put back as they were, so the working tree
+ * (and the type check of whoever shares it) is left alone.
+ */
+export function build(env, logFile) {
+  const before = { tsconfig: read("tsconfig.json"), nextEnv: read("next-env.d.ts") };
+  const log = openSync(logFile, "w");
+  const result = spawnSync(next, ["build"], { env, stdio: ["ignore", log, log] });
+  restoreBuildEdits(before, env.NEXT_DIST_DIR);
+  if (result.status !== 0) {
+    throw new Error(`next build failed (exit ${result.status}); last lines of ${logFile}:\n${tail(logFile)}`);
+  }
+}
+
+function restoreBuildEdits(before, distDir) {
+  if (before.nextEnv !== undefined && read("next-env.d.ts") !== before.nextEnv) writeFileSync("next-env.d.ts", before.nextEnv);
+  const after = read("tsconfig.json");
+  if (before.tsconfig === undefined || after === before.tsconfig) return;
+  // Undo only the build's own edit: the same file but for include entries under distDir.
+  try {
+    const config = JSON.parse(after);
+    config.include = config.include?.filter((entry) => !entry.startsWith(`${distDir}/`));
+    if (JSON.stringify(config) === JSON.stringify(JSON.parse(before.tsconfig))) return writeFileSync("tsconfig.json", before.tsconfig);
+  } catch {
+    // Not plain JSON: leave it to a person.
+  }
+  console.warn("[bench] tsconfig.json changed during the build in more ways than the build's own; left as it is");
+}
+
+/** Starts `next start` in its own process group; resolves once /api/health answers 200. */
+export async function start(env, port, logFile) {
+  const log = openSync(logFile, "w");
+  const child = spawn(next, ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
+  const server = {
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      process.kill(-child.pid, "SIGTERM");
+      const timer = setTimeout(() => process.kill(-child.pid, "SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const status = await Promise.race([
+      fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.status, () => 0),
+      exited.then((how) => `exited (${how})`),
+    ]);
+    if (status === 200) return server;
+    if (typeof status === "string") throw new Error(`next start ${status}; last lines of ${logFile}:\n${tail(logFile)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await server.stop();
+  throw new Error(`the server was not healthy within 60 s; last lines of ${logFile}:\n${tail(logFile)}`);
+}
+
+export const tail = (file, lines = 30) => readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
