@@ -61,9 +61,9 @@ export function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, er
         <div className="mt-3 max-h-[28rem] space-y-4 overflow-y-auto pr-1" role="group" aria-label="Open times by day">
           {days.map((day) => (
             <div key={day.day} role="group" aria-labelledby={`day-${day.day}`}>
-              <h3 id={`day-${day.day}`} className="font-medium">
+              <h2 id={`day-${day.day}`} className="font-medium">
                 {day.label}
-              </h3>
+              </h2>
               <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-4">
                 {day.slots.map((slot) => radio(slot.value, slot.label, slot.value))}
               </div>
