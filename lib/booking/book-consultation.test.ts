@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { bookConsultation } from "./book-consultation";
 import { bookingRequest, testNow, testSettings, tuesdayNineAm } from "./booking-test-fixtures";
 import { issueFormToken } from "./form-token";
-import { consumeRateLimit } from "./rate-limit";
+import { deleteExpiredRateLimits } from "./rate-limit";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -135,14 +135,33 @@ describe("the booking rate limit", () => {
   it("holds across separate connections, as it must across app instances", async () => {
     const other = database.url ? openDatabase({ kind: "postgres", url: database.url, poolSize: 2 }) : database;
     try {
-      const rule = { limit: 5, windowSeconds: 600 };
-      const verdicts = await Promise.all(
-        Array.from({ length: 10 }, (_, n) => consumeRateLimit((n % 2 ? other : database).prisma, "booking:192.0.2.1", rule, testNow)),
+      const clientIp = "192.0.2.1";
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, n) => {
+          const slot = addMinutes(tuesdayNineAm, n * 30).toISOString();
+          return bookConsultation((n % 2 ? other : database).prisma, bookingRequest({ clientIp, form: { slot } }), testSettings, testNow);
+        }),
       );
-      expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(5);
+      expect(outcomes.filter((outcome) => outcome.kind === "booked")).toHaveLength(5);
+      expect(outcomes.filter((outcome) => outcome.kind === "rate-limited")).toHaveLength(5);
     } finally {
       if (other !== database) await other.close();
     }
+  });
+
+  it("answers a form already booked with its booking, even over the limit", async () => {
+    const clientIp = "203.0.113.8";
+    const first = bookingRequest({ clientIp });
+    const booked = await book(first);
+    for (let n = 1; n < 5; n++) await book(bookingRequest({ clientIp, form: { slot: addMinutes(tuesdayNineAm, n * 30).toISOString() } }));
+    expect(await book(first)).toEqual(booked);
+  });
+
+  it("forgets counters whose window has passed, and only those", async () => {
+    await book(bookingRequest({ clientIp: "203.0.113.20" }));
+    await database.prisma.rateLimitBucket.create({ data: { key: "booking:old", hits: 3, expiresAt: new Date(testNow.getTime() - 1) } });
+    expect(await deleteExpiredRateLimits(database.prisma, testNow)).toBe(1);
+    expect(await database.prisma.rateLimitBucket.findMany({ select: { key: true } })).toEqual([{ key: "booking:203.0.113.20" }]);
   });
 
   it("does not count a booking that failed because the slot was taken", async () => {

@@ -8,7 +8,7 @@ import { parseFormToken } from "./form-token";
 import { generateSlots, type Slot } from "./generate-slots";
 import { listOpenSlots } from "./list-open-slots";
 import { nearestSlots } from "./nearest-slots";
-import { consumeRateLimit, refundRateLimit } from "./rate-limit";
+import { insertBooking } from "./insert-booking";
 import { generateReferenceCode } from "./reference-code";
 import { bookingRateLimitKey } from "./too-many-bookings";
 
@@ -43,33 +43,29 @@ export async function bookConsultation(
   settings: BookingSettings,
   now = new Date(),
 ): Promise<BookingOutcome> {
-  const rateKey = bookingRateLimitKey(request.clientIp);
-  const rate = await consumeRateLimit(db, rateKey, settings.rateLimit, now);
-  if (!rate.allowed) {
-    const earlier = await findByFormToken(db, request.formToken);
-    return earlier ? { kind: "booked", reference: earlier } : { kind: "rate-limited", retryAfterSeconds: rate.retryAfterSeconds };
-  }
-
   const spam = isSpam(request, settings, now);
   const slot = { startsAt: request.form.slot, endsAt: addMinutes(request.form.slot, settings.availability.slotMinutes) };
   if (!spam && !isOfferedSlot(slot, settings, now)) {
-    await refundRateLimit(db, rateKey);
     return { kind: "slot-unavailable", nearest: await nearestOpen(db, slot, settings, now) };
   }
 
-  try {
-    return { kind: "booked", reference: await insertBooking(db, request, slot, spam, settings) };
-  } catch (error) {
-    if (isUniqueViolation(error, "formToken")) {
-      await refundRateLimit(db, rateKey);
+  const rateLimit = { key: bookingRateLimitKey(request.clientIp), rule: settings.rateLimit, now };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const reference = generateReferenceCode();
+      const result = await insertBooking(db, { ...request, reference, slot, spam, staffEmail: settings.staffEmail, rateLimit });
+      if (result.inserted) return { kind: "booked", reference };
       const earlier = await findByFormToken(db, request.formToken);
-      if (earlier) return { kind: "booked", reference: earlier };
+      return earlier ? { kind: "booked", reference: earlier } : { kind: "rate-limited", retryAfterSeconds: result.retryAfterSeconds };
+    } catch (error) {
+      if (isUniqueViolation(error, "formToken")) {
+        const earlier = await findByFormToken(db, request.formToken);
+        if (earlier) return { kind: "booked", reference: earlier };
+      }
+      if (isExclusionViolation(error)) return { kind: "slot-taken", nearest: await nearestOpen(db, slot, settings, now) };
+      if (attempt < REFERENCE_ATTEMPTS && isUniqueViolation(error, "reference")) continue;
+      throw error;
     }
-    if (isExclusionViolation(error)) {
-      await refundRateLimit(db, rateKey);
-      return { kind: "slot-taken", nearest: await nearestOpen(db, slot, settings, now) };
-    }
-    throw error;
   }
 }
 
@@ -82,8 +78,8 @@ function isSpam(request: BookingRequest, settings: BookingSettings, now: Date): 
 
 /** Whether the slot is one the firm offers now, ignoring bookings (the database checks those). */
 function isOfferedSlot(slot: Slot, settings: BookingSettings, now: Date): boolean {
-  const offered = generateSlots({ availability: settings.availability, now, booked: [] });
-  return offered.some((candidate) => candidate.startsAt.getTime() === slot.startsAt.getTime());
+  const within = { from: slot.startsAt, to: slot.startsAt };
+  return generateSlots({ availability: settings.availability, now, booked: [], within }).length === 1;
 }
 
 async function nearestOpen(db: PrismaClient, slot: Slot, settings: BookingSettings, now: Date): Promise<Slot[]> {
@@ -93,52 +89,4 @@ async function nearestOpen(db: PrismaClient, slot: Slot, settings: BookingSettin
 async function findByFormToken(db: PrismaClient, formToken: string): Promise<string | undefined> {
   const lead = await db.lead.findUnique({ where: { formToken }, select: { reference: true } });
   return lead?.reference;
-}
-
-async function insertBooking(db: PrismaClient, request: BookingRequest, slot: Slot, spam: boolean, settings: BookingSettings) {
-  const { form } = request;
-  for (let attempt = 1; ; attempt++) {
-    const reference = generateReferenceCode();
-    try {
-      await db.lead.create({
-        data: {
-          reference,
-          formToken: request.formToken,
-          status: spam ? "SPAM" : "NEW",
-          fullName: form.fullName,
-          email: form.email,
-          company: form.company,
-          jobRole: form.jobRole ?? null,
-          phone: form.phone ?? null,
-          companySize: form.companySize,
-          topic: form.topic,
-          message: form.message ?? null,
-          timeZone: request.timeZone,
-          consentAt: new Date(),
-          utmSource: request.attribution.utmSource ?? null,
-          utmMedium: request.attribution.utmMedium ?? null,
-          utmCampaign: request.attribution.utmCampaign ?? null,
-          utmTerm: request.attribution.utmTerm ?? null,
-          utmContent: request.attribution.utmContent ?? null,
-          gclid: request.attribution.gclid ?? null,
-          referrer: request.attribution.referrer ?? null,
-          landingPage: request.attribution.landingPage ?? null,
-          booking: { create: { ...slot, status: spam ? "CANCELLED" : "CONFIRMED" } },
-          outbox: spam
-            ? {}
-            : {
-                create: [
-                  { kind: "BOOKING_CONFIRMATION", recipient: form.email },
-                  { kind: "STAFF_NOTIFICATION", recipient: settings.staffEmail },
-                ],
-              },
-        },
-        select: { id: true },
-      });
-      return reference;
-    } catch (error) {
-      if (attempt < REFERENCE_ATTEMPTS && isUniqueViolation(error, "reference")) continue;
-      throw error;
-    }
-  }
 }

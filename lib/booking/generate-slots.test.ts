@@ -372,3 +372,30 @@ describe("generateSlots: input checks and speed", () => {
     expect(perRun).toBeLessThan(2);
   });
 });
+
+describe("generateSlots within a window", () => {
+  const availability: Availability = {
+    timeZone: "America/New_York",
+    workingDays: ["mon", "tue", "wed", "thu", "fri"],
+    dayStart: "09:00",
+    dayEnd: "17:00",
+    slotMinutes: 30,
+    bufferMinutes: 0,
+    minNoticeHours: 24,
+    horizonDays: 30,
+  };
+  const now = new Date("2026-11-30T13:00:00.000Z");
+
+  it("finds exactly the offered slot that starts at a given instant, and nothing for one not offered", () => {
+    const all = generateSlots({ availability, now, booked: [] });
+    const pick = all[7]!;
+    expect(generateSlots({ availability, now, booked: [], within: { from: pick.startsAt, to: pick.startsAt } })).toEqual([pick]);
+    const offGrid = new Date(pick.startsAt.getTime() + 10 * 60_000);
+    expect(generateSlots({ availability, now, booked: [], within: { from: offGrid, to: offGrid } })).toEqual([]);
+  });
+
+  it("still applies notice and horizon", () => {
+    const tooSoon = new Date("2026-11-30T15:00:00.000Z");
+    expect(generateSlots({ availability, now, booked: [], within: { from: tooSoon, to: tooSoon } })).toEqual([]);
+  });
+});

@@ -25,10 +25,13 @@ export function generateSlots({
   availability,
   now,
   booked,
+  within,
 }: {
   availability: Availability;
   now: Date;
   booked: ReadonlyArray<Slot>;
+  /** Only slots starting in this window (inclusive): checking one slot need not walk the horizon. */
+  within?: { from: Date; to: Date };
 }): Slot[] {
   const { timeZone, slotMinutes, bufferMinutes } = availability;
   if (!(slotMinutes > 0) || !(bufferMinutes >= 0)) {
@@ -39,8 +42,9 @@ export function generateSlots({
   const length = slotMinutes * MINUTE;
   const step = (slotMinutes + bufferMinutes) * MINUTE;
   const buffer = bufferMinutes * MINUTE;
-  const earliest = now.getTime() + availability.minNoticeHours * HOUR;
-  const latest = now.getTime() + availability.horizonDays * DAY;
+  const earliest = Math.max(now.getTime() + availability.minNoticeHours * HOUR, within?.from.getTime() ?? -Infinity);
+  const latest = Math.min(now.getTime() + availability.horizonDays * DAY, within?.to.getTime() ?? Infinity);
+  if (latest < earliest) return [];
   const workingDays = new Set(availability.workingDays);
   const busy = mergeRanges(booked);
 

@@ -9,11 +9,15 @@ function adapterCause(error: unknown): AdapterCause | undefined {
   return meta?.driverAdapterError?.cause;
 }
 
-/** A unique constraint refused the write; with `field`, only one that covers that column. */
+/**
+ * A unique constraint refused the write (P2002 from a model query, P2010 from raw SQL); with
+ * `field`, only one that covers that column.
+ */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  if (!field) return true;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const cause = adapterCause(error);
+  if (error.code !== "P2002" && cause?.originalCode !== "23505") return false;
+  if (!field) return true;
   const target = (error.meta as { target?: unknown } | undefined)?.target;
   const fields = [...(cause?.constraint?.fields ?? []), ...(Array.isArray(target) ? target : [])].map(String);
   const index = cause?.constraint?.index ?? (typeof target === "string" ? target : "");

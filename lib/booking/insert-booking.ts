@@ -1,0 +1,70 @@
+import { v7 as uuidv7 } from "uuid";
+import type { PrismaClient } from "../db/generated/client";
+import type { Attribution } from "./attribution";
+import type { BookingForm } from "./booking-form-schema";
+import type { Slot } from "./generate-slots";
+import type { RateLimitRule } from "./rate-limit";
+
+export type BookingRow = {
+  reference: string;
+  formToken: string;
+  form: BookingForm;
+  slot: Slot;
+  timeZone: string;
+  attribution: Attribution;
+  spam: boolean;
+  staffEmail: string;
+  rateLimit: { key: string; rule: RateLimitRule; now: Date };
+};
+
+export type InsertResult = { inserted: true } | { inserted: false; retryAfterSeconds: number };
+
+/**
+ * Counts the client's booking against its rate limit and, if it is within it, writes the lead, its
+ * booking and the outbox rows for its two emails: one statement, so one round trip and atomic
+ * (a refused booking leaves no row and no count). The same rows Prisma's nested create would write;
+ * this is the booking's hot path, and one statement holds a connection a fraction as long.
+ * Throws the database's error when a constraint refuses the write (taken slot, repeated form token).
+ */
+export async function insertBooking(db: PrismaClient, row: BookingRow): Promise<InsertResult> {
+  const { form, attribution, slot, rateLimit } = row;
+  const expiresAt = new Date(rateLimit.now.getTime() + rateLimit.rule.windowSeconds * 1000);
+  const leadId = uuidv7();
+  const [result] = await db.$queryRaw<Array<{ hits: number; expiresAt: Date; leadId: string | null }>>`
+    WITH bucket AS (
+      INSERT INTO "RateLimitBucket" ("key", "hits", "expiresAt") VALUES (${rateLimit.key}, 1, ${expiresAt})
+      ON CONFLICT ("key") DO UPDATE SET
+        "hits" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${rateLimit.now} THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
+        "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${rateLimit.now} THEN EXCLUDED."expiresAt" ELSE "RateLimitBucket"."expiresAt" END
+      RETURNING "hits", "expiresAt"
+    ),
+    lead AS (
+      INSERT INTO "Lead" ("id", "reference", "formToken", "status", "fullName", "email", "company", "jobRole", "phone",
+        "companySize", "topic", "message", "timeZone", "consentAt", "utmSource", "utmMedium", "utmCampaign", "utmTerm",
+        "utmContent", "gclid", "referrer", "landingPage", "updatedAt")
+      SELECT ${leadId}::uuid, ${row.reference}, ${row.formToken}, ${row.spam ? "SPAM" : "NEW"}::"LeadStatus", ${form.fullName},
+        ${form.email}, ${form.company}, ${form.jobRole ?? null}, ${form.phone ?? null}, ${form.companySize}::"CompanySize",
+        ${form.topic}::"Topic", ${form.message ?? null}, ${row.timeZone}, now(), ${attribution.utmSource ?? null},
+        ${attribution.utmMedium ?? null}, ${attribution.utmCampaign ?? null}, ${attribution.utmTerm ?? null},
+        ${attribution.utmContent ?? null}, ${attribution.gclid ?? null}, ${attribution.referrer ?? null},
+        ${attribution.landingPage ?? null}, now()
+      FROM bucket WHERE bucket."hits" <= ${rateLimit.rule.limit}
+      RETURNING "id"
+    ),
+    booking AS (
+      INSERT INTO "Booking" ("id", "leadId", "startsAt", "endsAt", "status")
+      SELECT ${uuidv7()}::uuid, lead."id", ${slot.startsAt}, ${slot.endsAt}, ${row.spam ? "CANCELLED" : "CONFIRMED"}::"BookingStatus"
+      FROM lead
+    ),
+    outbox AS (
+      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "updatedAt")
+      SELECT email."id", lead."id", email."kind"::"OutboxKind", email."recipient", now()
+      FROM lead, (VALUES (${uuidv7()}::uuid, 'BOOKING_CONFIRMATION', ${form.email}),
+                         (${uuidv7()}::uuid, 'STAFF_NOTIFICATION', ${row.staffEmail})) AS email ("id", "kind", "recipient")
+      WHERE NOT ${row.spam}
+    )
+    SELECT bucket."hits", bucket."expiresAt", (SELECT "id" FROM lead)::text AS "leadId" FROM bucket`;
+  if (result?.leadId) return { inserted: true };
+  const waitMs = (result?.expiresAt.getTime() ?? expiresAt.getTime()) - rateLimit.now.getTime();
+  return { inserted: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
