@@ -1,0 +1,95 @@
+import { formatSlot } from "../lib/booking/slot-display";
+import {
+  bookButton,
+  bookSlot,
+  consent,
+  expect,
+  expectAnswersKept,
+  expectConfirmation,
+  fillAnswers,
+  laneSlots,
+  openBookingForm,
+  pickSlot,
+  prospect,
+  test,
+  timeZoneSelect,
+} from "./booking-fixtures";
+import { expectCalendarFile } from "./booking-ics";
+
+const zone = "America/Chicago";
+test.use({ timezoneId: zone });
+
+test("a prospect books a call: the button waits while it books, then the confirmation shows the time and a reference", async ({ page }) => {
+  await openBookingForm(page);
+  const [slot] = await laneSlots(page, "with-js");
+  await fillAnswers(page, prospect());
+  await pickSlot(page, slot!);
+  await consent(page).check();
+
+  // Hold the booking request until the button has been seen waiting.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/book",
+    async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    },
+  );
+  await bookButton(page).click();
+  const waiting = page.getByRole("button", { name: "Booking your call…" });
+  await expect(waiting).toBeVisible();
+  await expect(waiting).toBeDisabled();
+  release();
+
+  await expectConfirmation(page, slot!, zone);
+});
+
+test("the confirmation's Add to calendar link downloads the booking as a calendar file", async ({ page }) => {
+  await openBookingForm(page);
+  const [slot] = await laneSlots(page, "calendar-file");
+  await bookSlot(page, slot!);
+  const reference = await expectConfirmation(page, slot!, zone);
+  await expectCalendarFile(page, reference, slot!);
+});
+
+test("when someone else takes the time first, the prospect keeps every answer and is offered the nearest open times", async ({
+  page,
+  anotherPerson,
+}) => {
+  await openBookingForm(page);
+  const [slot, nextSlot] = await laneSlots(page, "slot-taken");
+  const answers = prospect();
+  await fillAnswers(page, answers);
+  await pickSlot(page, slot!);
+  await consent(page).check();
+
+  const someoneElse = await anotherPerson();
+  await openBookingForm(someoneElse);
+  await bookSlot(someoneElse, slot!);
+  await expectConfirmation(someoneElse, slot!, zone);
+
+  await bookButton(page).click();
+  const taken = "That time was just taken; please pick another";
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary.getByRole("link", { name: `Time: ${taken}` })).toBeVisible();
+  await expect(summary).toBeFocused();
+  const times = page.getByRole("group", { name: "Choose a time" });
+  await expect(times).toHaveAccessibleDescription(`Error: ${taken}`);
+  await expectAnswersKept(page, answers);
+  await expect(timeZoneSelect(page), "the times are still in the prospect's zone").toHaveValue(zone);
+  await expect(consent(page)).toBeChecked();
+
+  await expect(times.getByText("The nearest open times:")).toBeVisible();
+  const nearest = times.getByRole("radio").first();
+  const nearestLabel = formatSlot(new Date(nextSlot!), zone);
+  await expect(nearest, "the nearest open time is offered first").toHaveAccessibleName(nearestLabel);
+  await expect(nearest).toHaveAttribute("value", nextSlot!);
+  await expect(nearest).not.toBeChecked();
+  await expect(page.locator(`input[name="slot"][value="${slot}"]`), "the taken time is no longer offered").toHaveCount(0);
+
+  await times.getByText(nearestLabel, { exact: true }).click();
+  await expect(nearest).toBeChecked();
+  await bookButton(page).click();
+  await expectConfirmation(page, nextSlot!, zone);
+});
