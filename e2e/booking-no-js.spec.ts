@@ -1,0 +1,96 @@
+import pg from "pg";
+import {
+  bookButton,
+  bookSlot,
+  consent,
+  expect,
+  expectAnswersKept,
+  expectConfirmation,
+  fillAnswers,
+  laneSlots,
+  openBookingForm,
+  pickSlot,
+  prospect,
+  test,
+  timeZoneSelect,
+} from "./booking-fixtures";
+import { FIRM_TIME_ZONE } from "./booking-lanes";
+
+// Without JavaScript the form is a plain HTML form: it posts to /book and the answer is a new page.
+// The times are shown in the firm's zone until the person picks theirs and presses "Show times".
+
+test.use({ javaScriptEnabled: false, timezoneId: "Europe/Berlin" });
+
+const zoneName = (zone: string) =>
+  new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "long" }).formatToParts(new Date()).find((part) => part.type === "timeZoneName")!.value;
+const isBookingPost = (request: { method(): string; url(): string }) => request.method() === "POST" && new URL(request.url()).pathname === "/book";
+
+test("a prospect books with a plain form post and reaches the confirmation", async ({ page }) => {
+  await openBookingForm(page);
+  await expect(page.getByText(/^Times are shown in/)).toContainText(`${zoneName(FIRM_TIME_ZONE)} (${FIRM_TIME_ZONE})`);
+  const [slot] = await laneSlots(page, "no-js");
+
+  const posted = page.waitForRequest(isBookingPost);
+  await bookSlot(page, slot!);
+  const request = await posted;
+  expect(request.isNavigationRequest(), "the browser itself sent the form").toBe(true);
+  expect(request.headers()["next-action"], "no script sent it").toBeUndefined();
+
+  await expectConfirmation(page, slot!, FIRM_TIME_ZONE);
+});
+
+test("Show times redraws the times in the chosen zone and keeps every answer", async ({ page }) => {
+  await openBookingForm(page);
+  const answers = prospect();
+  await fillAnswers(page, answers);
+  await consent(page).check();
+
+  await timeZoneSelect(page).selectOption("Europe/London");
+  await page.getByRole("button", { name: "Show times" }).click();
+
+  await expect(page.getByText(/^Times are shown in/)).toContainText(`${zoneName("Europe/London")} (Europe/London)`);
+  await expect(page.getByRole("alert", { name: "There is a problem" }), "no errors for a redraw").toHaveCount(0);
+  await expectAnswersKept(page, answers);
+  await expect(consent(page)).toBeChecked();
+  await expect(timeZoneSelect(page)).toHaveValue("Europe/London");
+
+  const [slot] = await laneSlots(page, "no-js-time-zone");
+  await pickSlot(page, slot!);
+  await bookButton(page).click();
+  await expectConfirmation(page, slot!, "Europe/London");
+});
+
+test("a reader from a newsletter books from the article, and where they first came from is kept", async ({ page, context }) => {
+  const landing = "/articles/vp-of-operations-vs-coo?utm_source=newsletter&utm_medium=email&utm_campaign=nov";
+  await page.goto(landing, { referer: "https://news.example/" });
+  const firstTouch = async () => {
+    const cookie = (await context.cookies()).find((candidate) => candidate.name === "first_touch");
+    expect(cookie, "the first_touch cookie").toBeDefined();
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    return JSON.parse(decodeURIComponent(cookie!.value)) as unknown;
+  };
+  const expected = { utmSource: "newsletter", utmMedium: "email", utmCampaign: "nov", referrer: "https://news.example/", landingPage: landing };
+  expect(await firstTouch()).toEqual(expected);
+
+  await page.getByRole("region", { name: "Talk to us about your operations" }).getByRole("link", { name: "Book a consultation" }).click();
+  await expect(page).toHaveURL("/book");
+  const [slot] = await laneSlots(page, "attribution");
+  await bookSlot(page, slot!);
+  const reference = await expectConfirmation(page, slot!, FIRM_TIME_ZONE);
+  expect(await firstTouch(), "later pages do not overwrite the first touch").toEqual(expected);
+
+  // The e2e server shares a PostgreSQL only when DATABASE_URL is set; the embedded one is its own.
+  if (process.env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT "utmSource", "utmMedium", "utmCampaign", "referrer", "landingPage", "status" FROM "Lead" WHERE "reference" = $1`,
+        [reference],
+      );
+      expect(rows).toEqual([{ ...expected, status: "NEW" }]);
+    } finally {
+      await client.end();
+    }
+  }
+});
