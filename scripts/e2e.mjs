@@ -7,6 +7,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const port = process.env.E2E_PORT || "3100";
+
+/** Days from now until ten days after the later of the next US and EU clock changes. */
+function daysPastNextDstChanges() {
+  const offset = (zone, day) =>
+    new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" }).format(day).split(" ").pop();
+  const today = Date.now();
+  let latest = 0;
+  for (const zone of ["America/New_York", "Europe/London"]) {
+    let day = 1;
+    while (day < 366 && offset(zone, new Date(today + day * 86_400_000)) === offset(zone, new Date(today))) day++;
+    latest = Math.max(latest, day);
+  }
+  return latest + 10;
+}
 const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "e2e-data-"));
 const env = {
   ...process.env,
@@ -17,7 +31,7 @@ const env = {
   // People in these tests fill the form in well under the 3 s that marks a script, and the
   // horizon reaches past the next DST changes so the tests can book on both sides of one.
   BOOKING_MIN_FILL_SECONDS: "0",
-  BOOKING_HORIZON_DAYS: "130",
+  BOOKING_HORIZON_DAYS: String(Math.max(30, daysPastNextDstChanges())),
   ...(dataDir ? { DATA_DIR: dataDir } : {}),
 };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;

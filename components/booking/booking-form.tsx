@@ -73,7 +73,8 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
     // drawn with, not their new defaultValue (facebook/react#30580, #32362): the chosen company size,
     // topic and time zone would be lost. Every control already shows what the person entered; keep it.
     <form action={formAction} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
-      <ErrorSummary errors={errors} formError={state.formError} labels={labels} answer={state.answer} />
+      {/* Only the server's answer fills the summary: errors found on leaving a field stay beside it, unannounced. */}
+      <ErrorSummary errors={state.fieldErrors} formError={state.formError} labels={labels} answer={state.answer} />
       <input type="hidden" name="formToken" value={state.formToken} />
 
       <fieldset className="space-y-4">

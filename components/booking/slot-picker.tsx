@@ -1,6 +1,7 @@
 "use client";
 
 import { addMinutes } from "date-fns";
+import { memo, useMemo } from "react";
 import { groupSlotsByDay, formatSlot, timeZoneLabel } from "@/lib/booking/slot-display";
 import { FieldError, errorId, fieldId } from "./form-field";
 
@@ -13,11 +14,18 @@ type Props = {
   error: string | undefined;
 };
 
-/** Open times grouped by day, in the person's zone; a plain radio group, so keys and no-JS work. */
-export function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, error }: Props) {
-  const days = groupSlotsByDay(
-    slots.map((iso) => ({ startsAt: new Date(iso), endsAt: addMinutes(new Date(iso), slotMinutes) })),
-    timeZone,
+/**
+ * Open times grouped by day, in the person's zone; a plain radio group, so keys and no-JS work.
+ * Memoised: the form re-renders as each field is left, and there can be a thousand times here.
+ */
+export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, error }: Props) {
+  const days = useMemo(
+    () =>
+      groupSlotsByDay(
+        slots.map((iso) => ({ startsAt: new Date(iso), endsAt: addMinutes(new Date(iso), slotMinutes) })),
+        timeZone,
+      ),
+    [slots, slotMinutes, timeZone],
   );
   // The first choice carries the field's id, so the error summary's link lands on the group.
   const firstKey = nearest?.length ? `nearest-${nearest[0]}` : days[0]?.slots[0]?.value;
@@ -41,7 +49,7 @@ export function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, er
   };
 
   return (
-    <fieldset aria-describedby={error ? errorId("slot") : "slot-zone"}>
+    <fieldset aria-describedby={error ? `slot-zone ${errorId("slot")}` : "slot-zone"}>
       <legend className="text-lg font-semibold">Choose a time</legend>
       <p id="slot-zone" className="text-sm text-slate-600 dark:text-slate-400">
         Times are shown in {timeZoneLabel(timeZone, new Date())}. Each call lasts {slotMinutes} minutes.
@@ -73,4 +81,4 @@ export function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, er
       )}
     </fieldset>
   );
-}
+});
