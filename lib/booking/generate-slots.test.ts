@@ -374,16 +374,7 @@ describe("generateSlots: input checks and speed", () => {
 });
 
 describe("generateSlots within a window", () => {
-  const availability: Availability = {
-    timeZone: "America/New_York",
-    workingDays: ["mon", "tue", "wed", "thu", "fri"],
-    dayStart: "09:00",
-    dayEnd: "17:00",
-    slotMinutes: 30,
-    bufferMinutes: 0,
-    minNoticeHours: 24,
-    horizonDays: 30,
-  };
+  const availability: Availability = { ...weekdaysNineToFive, minNoticeHours: 24 };
   const now = new Date("2026-11-30T13:00:00.000Z");
 
   it("finds exactly the offered slot that starts at a given instant, and nothing for one not offered", () => {
