@@ -7,19 +7,27 @@ let offered: ReadonlySet<string> | undefined;
 
 /** The zones this runtime knows, in its own canonical spelling, plus "UTC", sorted. */
 function offeredZones(): ReadonlySet<string> {
-  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  offered ??= new Set([...known, "UTC"].sort());
+  offered ??= new Set([...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), "UTC"].sort());
   return offered;
 }
+
+// Building an Intl.DateTimeFormat costs a fraction of a millisecond, and every booking asks:
+// remember the answers (for well-formed names only, and only so many of them).
+const canonicalNames = new Map<string, string | undefined>();
+const REMEMBERED_NAMES = 2_000;
 
 /** The runtime's canonical name for an IANA zone name or alias, or undefined if it knows no such zone. */
 function canonicalName(zone: string): string | undefined {
   if (zone.length > 64 || !ZONE_NAME.test(zone)) return undefined;
+  if (canonicalNames.has(zone)) return canonicalNames.get(zone);
+  let canonical: string | undefined;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+    canonical = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    canonical = undefined;
   }
+  if (canonicalNames.size < REMEMBERED_NAMES) canonicalNames.set(zone, canonical);
+  return canonical;
 }
 
 /**
