@@ -10,7 +10,7 @@ function chromiumExecutable(): string | undefined {
   if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   throw new Error(
     "No Chromium for the end-to-end tests. On Debian or Ubuntu: `sudo apt-get update && sudo apt-get install -y chromium`. " +
-      "Elsewhere, with internet access: `npx playwright install chromium`.",
+      "Elsewhere, install Chromium with the system's package manager, or Playwright's own build with its CLI where the internet is reachable.",
   );
 }
 
