@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { FIRST_TOUCH_COOKIE, FIRST_TOUCH_MAX_AGE_SECONDS, attributionOf, encodeAttribution } from "@/lib/booking/attribution";
-import { bookingRateLimitKey, tooManyBookingsPage } from "@/lib/booking/too-many-bookings";
+import { tooManyBookingsPage } from "@/lib/booking/too-many-bookings";
 import { clientIp } from "@/lib/booking/client-ip";
-import { peekRateLimit } from "@/lib/booking/rate-limit";
+import { bookingRateLimitKey, peekRateLimit } from "@/lib/booking/rate-limit";
 import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";

@@ -9,8 +9,8 @@ import { generateSlots, type Slot } from "./generate-slots";
 import { listOpenSlots } from "./list-open-slots";
 import { nearestSlots } from "./nearest-slots";
 import { insertBooking } from "./insert-booking";
+import { bookingRateLimitKey } from "./rate-limit";
 import { generateReferenceCode } from "./reference-code";
-import { bookingRateLimitKey } from "./too-many-bookings";
 
 export type BookingRequest = {
   form: BookingForm;

@@ -14,9 +14,9 @@ export type BookingFormState = {
   answer: number;
 };
 
-export const initialBookingFormState = (formToken: string, values: BookingFormState["values"] = {}): BookingFormState => ({
+export const initialBookingFormState = (formToken: string): BookingFormState => ({
   formToken,
-  values,
+  values: {},
   fieldErrors: {},
   answer: 0,
 });

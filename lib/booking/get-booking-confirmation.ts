@@ -11,5 +11,3 @@ export async function getBookingConfirmation(db: PrismaClient, reference: string
   if (!lead?.booking) return null;
   return { reference: lead.reference, timeZone: lead.timeZone, slot: lead.booking };
 }
-
-export type BookingConfirmation = NonNullable<Awaited<ReturnType<typeof getBookingConfirmation>>>;

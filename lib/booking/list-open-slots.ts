@@ -4,7 +4,7 @@ import type { Availability } from "./availability";
 import { generateSlots, type Slot } from "./generate-slots";
 
 /** The confirmed bookings that could touch a slot between now and the horizon. */
-export async function listBookedRanges(db: PrismaClient, availability: Availability, now: Date): Promise<Slot[]> {
+async function listBookedRanges(db: PrismaClient, availability: Availability, now: Date): Promise<Slot[]> {
   return db.booking.findMany({
     where: { status: "CONFIRMED", endsAt: { gt: now }, startsAt: { lt: addDays(now, availability.horizonDays + 1) } },
     select: { startsAt: true, endsAt: true },

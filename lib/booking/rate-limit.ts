@@ -1,5 +1,8 @@
 import type { PrismaClient } from "../db/generated/client";
 
+/** The counter a client's bookings are counted in. */
+export const bookingRateLimitKey = (ip: string) => `booking:${ip}`;
+
 export type RateLimitRule = { limit: number; windowSeconds: number };
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

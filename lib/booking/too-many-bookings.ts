@@ -1,5 +1,3 @@
-export const bookingRateLimitKey = (ip: string) => `booking:${ip}`;
-
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
 
