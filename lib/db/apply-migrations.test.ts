@@ -32,7 +32,8 @@ describe("migrations applied to a fresh database", () => {
     const tables = await database.prisma.$queryRaw<Array<{ table_name: string }>>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
     expect(tables.map((row) => row.table_name)).toEqual([
-      "AuditEvent", "Booking", "Lead", "Note", "OutboxMessage", "RateLimitBucket", "User", "_prisma_migrations",
+      "AuditEvent", "Booking", "EmailEvent", "Lead", "MailboxMessage", "Note", "OutboxMessage", "RateLimitBucket", "User",
+      "_prisma_migrations",
     ]);
     const constraints = await database.prisma.$queryRaw<Array<{ conname: string; contype: string }>>`
       SELECT conname, contype::text AS contype FROM pg_constraint WHERE conname = 'Booking_no_overlap'`;
