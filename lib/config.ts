@@ -45,7 +45,31 @@ export const configSchema = z.object({
   // Which X-Forwarded-For entry, counted from the right, is the client: 1 is the address the
   // nearest proxy saw (or, with no proxy, the socket address Next.js records there).
   PROXY_HOPS: integer(1, 1, 10),
-  STAFF_NOTIFY_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
+  STAFF_NOTIFY_EMAIL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((value) => value.split(",").map((address) => address.trim()).filter(Boolean))
+      .pipe(z.array(z.email("a comma-separated list of email addresses")).min(1).max(50))
+      .optional(),
+  ),
+
+  // --- Email ---
+  // Who the emails come from: a sender on a domain verified with Resend. Defaults to the firm.
+  EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, "an address, or a name and address like Firm <hello@firm.com>").optional()),
+  RESEND_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "Resend's signing secret, whsec_…").optional()),
+  // "mailbox" keeps every email in the database's dev mailbox instead of sending it.
+  EMAIL_DELIVERY: z.preprocess(emptyAsUndefined, z.enum(["resend", "mailbox"]).optional()),
+  RESEND_MAX_PER_SECOND: z.coerce.number().positive().max(100).default(2),
+  EMAIL_SEND_TIMEOUT_SECONDS: integer(10, 1, 120),
+  EMAIL_MAX_ATTEMPTS: integer(8, 1, 30),
+  EMAIL_RETRY_BASE_SECONDS: integer(60, 1, 3600),
+  REMINDER_HOURS_BEFORE: integer(24, 0, 24 * 14),
+  WORKER_IN_APP: z.stringbool().default(true),
+  WORKER_POLL_SECONDS: integer(5, 1, 300),
+  // Signs manage links (and, later, sessions). At least 32 characters in production.
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -59,14 +83,29 @@ export class ConfigError extends Error {
   }
 }
 
+/** Production: a real deployment, where a missing secret or email key must stop start-up. */
+export const isProduction = (config: AppConfig) => config.NODE_ENV === "production" && config.DATABASE_URL !== undefined;
+
+/** Resend when a key is set, else the dev mailbox; EMAIL_DELIVERY says so on purpose. */
+export const emailDelivery = (config: AppConfig) => config.EMAIL_DELIVERY ?? (config.RESEND_API_KEY ? "resend" : "mailbox");
+
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const result = configSchema.safeParse(env);
+  const result = configSchema.safeParse({ ...env, AUTH_SECRET: env.AUTH_SECRET || env.NEXTAUTH_SECRET });
   if (!result.success) throw new ConfigError(result.error.issues);
   const config = result.data;
-  if (config.WORKING_HOURS_END <= config.WORKING_HOURS_START) {
-    throw new ConfigError([
-      { code: "custom", path: ["WORKING_HOURS_END"], message: "must be later than WORKING_HOURS_START", input: config.WORKING_HOURS_END },
-    ]);
+  const problems: Array<[keyof AppConfig, string]> = [];
+  if (config.WORKING_HOURS_END <= config.WORKING_HOURS_START) problems.push(["WORKING_HOURS_END", "must be later than WORKING_HOURS_START"]);
+  if (config.EMAIL_DELIVERY === "resend" && !config.RESEND_API_KEY) problems.push(["RESEND_API_KEY", "is required when EMAIL_DELIVERY=resend"]);
+  if (isProduction(config)) {
+    if (!config.RESEND_API_KEY && config.EMAIL_DELIVERY !== "mailbox") {
+      problems.push(["RESEND_API_KEY", "is required in production (or set EMAIL_DELIVERY=mailbox to keep emails in the dev mailbox on purpose)"]);
+    }
+    if ((config.AUTH_SECRET?.length ?? 0) < 32) {
+      problems.push(["AUTH_SECRET", "must be set to a random string of at least 32 characters in production (openssl rand -base64 32)"]);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems.map(([name, message]) => ({ code: "custom", path: [name], message, input: undefined })));
   }
   return config;
 }

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { bookConsultation } from "./book-consultation";
 import { bookingRequest, testNow, testSettings, tuesdayNineAm } from "./booking-test-fixtures";
 import { issueFormToken } from "./form-token";
-import { deleteExpiredRateLimits } from "./rate-limit";
+import { deleteExpiredRateLimits } from "../rate-limit/rate-limit";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ const counts = async () => ({
 });
 
 describe("booking a consultation", () => {
-  it("stores the lead, its booking and both emails' outbox rows together", async () => {
+  it("stores the lead, its booking and its emails' outbox rows together: the reminder due 24 hours before the call", async () => {
     const request = bookingRequest();
     const outcome = await book(request);
     expect(outcome).toMatchObject({ kind: "booked", reference: expect.stringMatching(/^OPS-[0-9A-Z]{6}$/) });
@@ -43,6 +43,24 @@ describe("booking a consultation", () => {
     expect(lead.outbox.map((row) => [row.kind, row.recipient, row.status])).toEqual([
       ["BOOKING_CONFIRMATION", request.form.email, "PENDING"],
       ["STAFF_NOTIFICATION", "staff@example.com", "PENDING"],
+      ["BOOKING_REMINDER", request.form.email, "PENDING"],
+    ]);
+    const dueAtOnce = lead.outbox.filter((row) => row.kind !== "BOOKING_REMINDER");
+    expect(dueAtOnce.every((row) => Math.abs(row.nextAttemptAt.getTime() - lead.createdAt.getTime()) < 1_000), "due as the booking commits").toBe(true);
+    const reminder = lead.outbox.find((row) => row.kind === "BOOKING_REMINDER")!;
+    expect(reminder.nextAttemptAt, "24 hours before the call").toEqual(new Date(tuesdayNineAm.getTime() - 24 * 3_600_000));
+    expect(lead.outbox.every((row) => row.slotStartsAt?.getTime() === tuesdayNineAm.getTime())).toBe(true);
+    expect(lead.booking?.manageTokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("owes no reminder for a call booked within the reminder's window, and tells every staff address", async () => {
+    const settings = { ...testSettings, reminderHoursBefore: 36, staffEmails: ["a@example.com", "b@example.com"] };
+    const request = bookingRequest();
+    await bookConsultation(database.prisma, request, settings, testNow);
+    const rows = await database.prisma.outboxMessage.findMany({ select: { kind: true, recipient: true }, orderBy: { kind: "asc" } });
+    expect(rows).toEqual([
+      { kind: "BOOKING_CONFIRMATION", recipient: request.form.email },
+      { kind: "STAFF_NOTIFICATION", recipient: "a@example.com, b@example.com" },
     ]);
   });
 
@@ -52,7 +70,7 @@ describe("booking a consultation", () => {
     const taken = outcomes.filter((outcome) => outcome.kind === "slot-taken");
     expect(taken).toHaveLength(19);
     expect(taken[0]).toMatchObject({ nearest: [{ startsAt: addMinutes(tuesdayNineAm, 30) }, { startsAt: addMinutes(tuesdayNineAm, 60) }, { startsAt: addMinutes(tuesdayNineAm, 90) }] });
-    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 2 });
+    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 3 });
   });
 
   it("lets the database refuse overlapping ranges that start at different times", async () => {
@@ -83,14 +101,14 @@ describe("booking a consultation", () => {
     const first = await book(request);
     const again = await book({ ...request, form: { ...request.form, slot: addMinutes(tuesdayNineAm, 60) } });
     expect(again).toEqual(first);
-    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 2 });
+    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 3 });
   });
 
   it("books once when the same form arrives twice at the same moment", async () => {
     const request = bookingRequest();
     const [first, second] = await Promise.all([book(request), book(request)]);
     expect(first).toEqual(second);
-    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 2 });
+    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 3 });
   });
 
   it("refuses a time the firm does not offer, offering the nearest open ones", async () => {

@@ -1,4 +1,5 @@
 import { addMinutes } from "date-fns";
+import { v7 as uuidv7 } from "uuid";
 import type { PrismaClient } from "../db/generated/client";
 import { isExclusionViolation, isUniqueViolation } from "../db/prisma-errors";
 import type { Attribution } from "./attribution";
@@ -9,7 +10,9 @@ import { generateSlots, type Slot } from "./generate-slots";
 import { listOpenSlots } from "./list-open-slots";
 import { nearestSlots } from "./nearest-slots";
 import { insertBooking } from "./insert-booking";
-import { bookingRateLimitKey } from "./rate-limit";
+import { hashManageToken, manageToken } from "./manage-token";
+import { reminderDueAt } from "./reminder-due-at";
+import { bookingRateLimitKey } from "./rate-limit-key";
 import { generateReferenceCode } from "./reference-code";
 
 export type BookingRequest = {
@@ -32,7 +35,7 @@ const NEAREST_COUNT = 3;
 const REFERENCE_ATTEMPTS = 5;
 
 /**
- * Books a consultation: the lead, its booking and the outbox rows for its two emails, in one
+ * Books a consultation: the lead, its booking and the outbox rows for its emails, in one
  * transaction. The database decides races for a slot; a repeated form token returns the booking
  * it already made. Scripts get the same answer as people, but their lead is stored as SPAM, holds
  * no slot and sends no email.
@@ -53,7 +56,18 @@ export async function bookConsultation(
   for (let attempt = 1; ; attempt++) {
     try {
       const reference = generateReferenceCode();
-      const result = await insertBooking(db, { ...request, reference, slot, spam, staffEmail: settings.staffEmail, rateLimit });
+      const bookingId = uuidv7();
+      const result = await insertBooking(db, {
+        ...request,
+        reference,
+        slot,
+        spam,
+        bookingId,
+        manageTokenHash: hashManageToken(manageToken(settings.secret, bookingId)),
+        staffRecipients: settings.staffEmails.join(", "),
+        remindAt: reminderDueAt(slot.startsAt, settings.reminderHoursBefore, now),
+        rateLimit,
+      });
       if (result.inserted) return { kind: "booked", reference };
       const earlier = await findByFormToken(db, request.formToken);
       return earlier ? { kind: "booked", reference: earlier } : { kind: "rate-limited", retryAfterSeconds: result.retryAfterSeconds };

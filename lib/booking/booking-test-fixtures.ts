@@ -24,8 +24,10 @@ export const testSettings: BookingSettings = {
     horizonDays: 30,
   },
   rateLimit: { limit: 5, windowSeconds: 600 },
-  staffEmail: "staff@example.com",
+  staffEmails: ["staff@example.com"],
   minimumFillSeconds: 3,
+  reminderHoursBefore: 24,
+  secret: "test-secret-test-secret-test-secret-0123",
 };
 
 export function bookingFormInput(overrides: Partial<BookingFormInput> = {}): BookingFormInput {

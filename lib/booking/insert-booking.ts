@@ -3,7 +3,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { Attribution } from "./attribution";
 import type { BookingForm } from "./booking-form-schema";
 import type { Slot } from "./generate-slots";
-import type { RateLimitRule } from "./rate-limit";
+import type { RateLimitRule } from "../rate-limit/rate-limit";
 
 export type BookingRow = {
   reference: string;
@@ -13,7 +13,12 @@ export type BookingRow = {
   timeZone: string;
   attribution: Attribution;
   spam: boolean;
-  staffEmail: string;
+  bookingId: string;
+  manageTokenHash: string;
+  /** The staff list, one recipient field ("a@x.com, b@y.com"). */
+  staffRecipients: string;
+  /** When the reminder is due; null for none. */
+  remindAt: Date | null;
   rateLimit: { key: string; rule: RateLimitRule; now: Date };
 };
 
@@ -21,7 +26,8 @@ export type InsertResult = { inserted: true } | { inserted: false; retryAfterSec
 
 /**
  * Counts the client's booking against its rate limit and, if it is within it, writes the lead, its
- * booking and the outbox rows for its two emails: one statement, so one round trip and atomic
+ * booking and the outbox rows for its emails (the confirmation, staff's notification, and the
+ * reminder due before the call), and wakes the outbox workers: one statement, so one round trip and atomic
  * (a refused booking leaves no row and no count). The same rows Prisma's nested create would write;
  * this is the booking's hot path, and one statement holds a connection a fraction as long.
  * Throws the database's error when a constraint refuses the write (taken slot, repeated form token).
@@ -52,18 +58,23 @@ export async function insertBooking(db: PrismaClient, row: BookingRow): Promise<
       RETURNING "id"
     ),
     booking AS (
-      INSERT INTO "Booking" ("id", "leadId", "startsAt", "endsAt", "status")
-      SELECT ${uuidv7()}::uuid, lead."id", ${slot.startsAt}, ${slot.endsAt}, ${row.spam ? "CANCELLED" : "CONFIRMED"}::"BookingStatus"
+      INSERT INTO "Booking" ("id", "leadId", "startsAt", "endsAt", "status", "manageTokenHash")
+      SELECT ${row.bookingId}::uuid, lead."id", ${slot.startsAt}, ${slot.endsAt}, ${row.spam ? "CANCELLED" : "CONFIRMED"}::"BookingStatus",
+        ${row.spam ? null : row.manageTokenHash}
       FROM lead
     ),
     outbox AS (
-      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "updatedAt")
-      SELECT email."id", lead."id", email."kind"::"OutboxKind", email."recipient", now()
-      FROM lead, (VALUES (${uuidv7()}::uuid, 'BOOKING_CONFIRMATION', ${form.email}),
-                         (${uuidv7()}::uuid, 'STAFF_NOTIFICATION', ${row.staffEmail})) AS email ("id", "kind", "recipient")
-      WHERE NOT ${row.spam}
-    )
-    SELECT bucket."hits", bucket."expiresAt", (SELECT "id" FROM lead)::text AS "leadId" FROM bucket`;
+      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "slotStartsAt", "slotEndsAt", "nextAttemptAt", "updatedAt")
+      SELECT email."id", lead."id", email."kind"::"OutboxKind", email."recipient", ${slot.startsAt}, ${slot.endsAt}, email."due", now()
+      FROM lead, (VALUES (${uuidv7()}::uuid, 'BOOKING_CONFIRMATION', ${form.email}, now()),
+                         (${uuidv7()}::uuid, 'STAFF_NOTIFICATION', ${row.staffRecipients}, now()),
+                         (${uuidv7()}::uuid, 'BOOKING_REMINDER', ${form.email}, ${row.remindAt}::timestamptz)) AS email ("id", "kind", "recipient", "due")
+      WHERE NOT ${row.spam} AND email."due" IS NOT NULL
+      RETURNING 1
+    ),
+    wake AS (SELECT pg_notify('outbox', '') FROM (SELECT 1 FROM outbox LIMIT 1) AS written)
+    SELECT bucket."hits", bucket."expiresAt", (SELECT "id" FROM lead)::text AS "leadId", (SELECT count(*) FROM wake) AS "woke"
+    FROM bucket`;
   if (result?.leadId) return { inserted: true };
   const waitMs = (result?.expiresAt.getTime() ?? expiresAt.getTime()) - rateLimit.now.getTime();
   return { inserted: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };

@@ -3,14 +3,12 @@
 import { refresh } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { FIRST_TOUCH_COOKIE, decodeAttribution } from "@/lib/booking/attribution";
 import { bookConsultation } from "@/lib/booking/book-consultation";
 import { bookingFields, bookingFormSchema, fieldErrorsOf, type BookingField } from "@/lib/booking/booking-form-schema";
 import type { BookingFormState } from "@/lib/booking/booking-form-state";
 import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { clientIp } from "@/lib/booking/client-ip";
-import { deleteExpiredRateLimits } from "@/lib/booking/rate-limit";
 import { describeBookingOutcome } from "@/lib/booking/describe-booking-outcome";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
@@ -39,8 +37,6 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
   try {
     const requestHeaders = await headers();
     const prisma = await getPrisma();
-    // Now and then, once the answer has gone, clear counters whose window has passed (they hold IP addresses).
-    if (Math.random() < 0.05) after(() => deleteExpiredRateLimits(prisma));
     const outcome = await bookConsultation(
       prisma,
       {

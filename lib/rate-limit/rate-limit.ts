@@ -1,12 +1,11 @@
 import type { PrismaClient } from "../db/generated/client";
 
-/** The counter a client's bookings are counted in. */
-export const bookingRateLimitKey = (ip: string) => `booking:${ip}`;
+// Fixed-window counters in PostgreSQL, one row per key, shared by every app instance.
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-// Hits are counted by insertBooking, in the same statement as the booking they allow.
+// A booking's hit is counted by insertBooking, in the same statement as the booking it allows.
 
 /** Whether the next hit against `key` would be refused, without counting one. */
 export async function peekRateLimit(db: PrismaClient, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitVerdict> {
@@ -15,6 +14,7 @@ export async function peekRateLimit(db: PrismaClient, key: string, rule: RateLim
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((bucket.expiresAt.getTime() - now.getTime()) / 1000)) };
 }
 
+/** Forgets counters whose window has passed (their keys hold IP addresses). */
 export async function deleteExpiredRateLimits(db: PrismaClient, now = new Date()): Promise<number> {
   return db.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } }).then((result) => result.count);
 }
