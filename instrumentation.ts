@@ -1,7 +1,15 @@
 // Runs once when a server process starts: opens and migrates the database before the first
-// request instead of during it. A failure is logged, not fatal, so /api/health can report it.
+// request instead of during it, and starts the outbox worker unless WORKER_IN_APP=false.
+// A database failure is logged, not fatal, so /api/health can report it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDatabase } = await import("./lib/db/database");
-  await getDatabase().catch((error: Error) => console.error(`[db] not ready at start-up: ${error.message}`));
+  const { getConfig } = await import("./lib/config");
+  const config = getConfig();
+  const database = await getDatabase().catch((error: Error) => {
+    console.error(`[db] not ready at start-up: ${error.message}`);
+  });
+  if (!config.WORKER_IN_APP) return;
+  const { startWorkerWhenReady } = await import("./lib/worker/start-in-app-worker");
+  startWorkerWhenReady(config, database ?? undefined, getDatabase);
 }

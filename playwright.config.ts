@@ -3,6 +3,9 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+const resendPort = Number(process.env.E2E_RESEND_PORT ?? 3199);
+/** Where the fake Resend server (scripts/fake-resend.ts) keeps the emails the app sent. */
+const fakeResendUrl = `http://127.0.0.1:${resendPort}`;
 
 /** Playwright's own Chromium when it is installed, else Debian's; never a download. */
 function chromiumExecutable(): string | undefined {
@@ -34,12 +37,22 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `node_modules/.bin/next start --port ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx scripts/fake-resend.ts --port ${resendPort}`,
+      url: `${fakeResendUrl}/_fake/emails`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `node_modules/.bin/next start --port ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

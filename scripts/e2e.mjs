@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const port = process.env.E2E_PORT || "3100";
+const resendPort = process.env.E2E_RESEND_PORT || "3199";
 
 /** Days from now until ten days after the later of the next US and EU clock changes. */
 function daysPastNextDstChanges() {
@@ -33,6 +34,15 @@ const env = {
   BOOKING_MIN_FILL_SECONDS: "0",
   BOOKING_HORIZON_DAYS: String(Math.max(30, daysPastNextDstChanges())),
   ...(dataDir ? { DATA_DIR: dataDir } : {}),
+  // Emails go through the real resend SDK to a local server that answers like Resend's API
+  // (scripts/fake-resend.ts, started by Playwright), where the tests read them back.
+  E2E_RESEND_PORT: resendPort,
+  RESEND_API_KEY: "re_e2e_test_key",
+  RESEND_BASE_URL: `http://127.0.0.1:${resendPort}`,
+  RESEND_MAX_PER_SECOND: "20",
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+  // The app's own SIGTERM handler stops the outbox worker before the process exits.
+  NEXT_MANUAL_SIG_HANDLE: "1",
 };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 

@@ -116,6 +116,40 @@ describe("buildBookingIcs", () => {
     expect(only(bare, "ORGANIZER").value).toBe("MAILTO:hello@SmallBusiness.Management");
   });
 
+  describe("as an emailed invite", () => {
+    const request = buildBookingIcs({ ...input, method: "REQUEST", sequence: 2 });
+    const cancel = buildBookingIcs({ ...input, method: "CANCEL", sequence: 3 });
+
+    it("asks to add or update the event with METHOD:REQUEST, confirmed, at the given sequence", () => {
+      expect(only(request, "METHOD").value).toBe("REQUEST");
+      expect(only(request, "STATUS").value).toBe("CONFIRMED");
+      expect(only(request, "SEQUENCE").value).toBe("2");
+      expect(only(request, "UID").value).toBe("OPS-7K2Q9M@smallbusiness.management");
+      expect(only(request, "ATTENDEE").params).toMatch(/;PARTSTAT="?ACCEPTED"?(;|$)/);
+      expect(request.indexOf("METHOD:")).toBeLessThan(request.indexOf("BEGIN:VEVENT"));
+    });
+
+    it("cancels the same event with METHOD:CANCEL and STATUS:CANCELLED", () => {
+      expect(only(cancel, "METHOD").value).toBe("CANCEL");
+      expect(only(cancel, "STATUS").value).toBe("CANCELLED");
+      expect(only(cancel, "SEQUENCE").value).toBe("3");
+      expect(only(cancel, "UID").value).toBe(only(request, "UID").value);
+      expect(only(cancel, "ORGANIZER").value).toBe("MAILTO:hello@SmallBusiness.Management");
+      expect(only(cancel, "ATTENDEE").value).toBe("mailto:ada@example.com");
+    });
+
+    it("keeps sequence 0 and today's file when neither option is given", () => {
+      expect(only(ics, "SEQUENCE").value).toBe("0");
+      expect(buildBookingIcs({ ...input, method: undefined, sequence: undefined })).toBe(ics);
+    });
+
+    it("refuses an invite with no attendee, or a sequence that is not a whole number ≥ 0", () => {
+      expect(() => buildBookingIcs({ ...input, method: "REQUEST", attendee: undefined })).toThrow(/needs an attendee/);
+      expect(() => buildBookingIcs({ ...input, sequence: -1 })).toThrow(/sequence/);
+      expect(() => buildBookingIcs({ ...input, sequence: 1.5 })).toThrow(/sequence/);
+    });
+  });
+
   it("throws when ics rejects the input", () => {
     expect(() => buildBookingIcs({ ...input, attendee: { name: "Ada", email: "not an email" } })).toThrow(
       /OPS-7K2Q9M/,

@@ -14,6 +14,13 @@ export type BookingIcsInput = {
   url?: string;
   /** When the file was made (DTSTAMP); now unless given. */
   stamp?: Date;
+  /**
+   * For an emailed invite (iTIP, RFC 5546): REQUEST adds or updates the event in the attendee's
+   * calendar, CANCEL removes it. Left out, the file is a plain event to import, with no METHOD.
+   */
+  method?: "REQUEST" | "CANCEL";
+  /** Raised on each change, so a calendar keeps the latest copy of the event; 0 unless given. */
+  sequence?: number;
 };
 
 const MAX_LINE_OCTETS = 75;
@@ -24,13 +31,20 @@ const MAX_LINE_OCTETS = 75;
  */
 export function buildBookingIcs(input: BookingIcsInput): string {
   const domain = input.organizer.email.split("@").pop()!.toLowerCase();
+  const sequence = input.sequence ?? 0;
+  if (!Number.isInteger(sequence) || sequence < 0) {
+    throw new Error(`Could not build the calendar file for ${input.reference}: sequence ${sequence} is not a whole number ≥ 0`);
+  }
+  if (input.method && !input.attendee) {
+    throw new Error(`Could not build the calendar file for ${input.reference}: METHOD:${input.method} needs an attendee`);
+  }
   const event: EventAttributes & { timestamp: number } = {
-    // No METHOD: a plain event to add to a calendar, not an iTIP request asking for replies
-    // (and RFC 5546 allows no ATTENDEE under METHOD:PUBLISH). ics would write PUBLISH by default.
-    method: "",
+    // Without a method, no METHOD line: a plain event to add to a calendar, not an iTIP request
+    // asking for replies (and RFC 5546 allows no ATTENDEE under METHOD:PUBLISH, ics's default).
+    method: input.method ?? "",
     productId: `-//${domain}//Consultation booking//EN`,
     uid: `${input.reference}@${domain}`,
-    sequence: 0,
+    sequence,
     timestamp: (input.stamp ?? new Date()).getTime(),
     start: input.slot.startsAt.getTime(),
     startInputType: "utc",
@@ -40,8 +54,8 @@ export function buildBookingIcs(input: BookingIcsInput): string {
     endOutputType: "utc",
     title: oneLine(input.title),
     description: input.description.replace(/\r\n?/g, "\n").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, ""),
-    status: "CONFIRMED",
-    busyStatus: "BUSY",
+    status: input.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
+    busyStatus: input.method === "CANCEL" ? "FREE" : "BUSY",
     organizer: { name: parameterText(input.organizer.name), email: input.organizer.email },
     attendees: input.attendee
       ? [

@@ -19,6 +19,11 @@ export type Database = {
   prisma: PrismaClient;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
+  /**
+   * Calls `onNotify` after each commit that ran `pg_notify(channel, …)`; resolves once listening.
+   * Returns a function that stops listening. On PostgreSQL a dropped connection is reopened.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -41,6 +46,7 @@ function openPostgres(url: string, poolSize: number): Database {
         await client.end();
       }
     },
+    listen: (channel, onNotify) => listenOnPostgres(url, channel, onNotify),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -57,10 +63,52 @@ function openEmbedded(dataDir: string): Database {
     kind: "embedded",
     prisma,
     migrate: async () => applyMigrations(pgliteSession(pglite), await readMigrationFiles()),
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
       releaseLock();
     },
+  };
+}
+
+const RELISTEN_DELAY_MS = 1_000;
+
+/** LISTEN holds its own connection, outside the pool; if it drops, listen again (callers poll meanwhile). */
+async function listenOnPostgres(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    next.on("notification", (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    next.on("error", () => reconnect(next));
+    next.on("end", () => reconnect(next));
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  const reconnect = (failed: pg.Client) => {
+    if (stopped || client !== failed) return;
+    client = undefined;
+    failed.end().catch(() => {});
+    retry = setTimeout(function again() {
+      connect().catch(() => {
+        if (!stopped) retry = setTimeout(again, RELISTEN_DELAY_MS);
+      });
+    }, RELISTEN_DELAY_MS);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }

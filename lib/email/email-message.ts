@@ -7,6 +7,8 @@ export type EmailMessage = {
   html: string;
   text: string;
   attachments: EmailAttachment[];
+  /** Resend echoes these in its webhooks: how an event finds its outbox row even before the send is recorded. */
+  tags?: Array<{ name: string; value: string }>;
 };
 
 export type EmailAttachment = { filename: string; contentType: string; content: Buffer };

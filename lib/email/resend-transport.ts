@@ -53,6 +53,7 @@ function toResendEmail(message: EmailMessage) {
     attachments: message.attachments.length
       ? message.attachments.map(({ filename, content, contentType }) => ({ filename, content, contentType }))
       : undefined,
+    tags: message.tags,
   };
 }
 

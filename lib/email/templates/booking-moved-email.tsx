@@ -1,0 +1,40 @@
+import type { Slot } from "../../booking/generate-slots";
+import { callTime, Detail, Layout, ManageBooking, Paragraph, previewFirm, startTime, Title, type FirmContact } from "./email-layout";
+
+export type BookingMovedEmailProps = {
+  firm: FirmContact;
+  fullName: string;
+  reference: string;
+  call: Slot;
+  previousStartsAt: Date;
+  /** The prospect's zone. */
+  timeZone: string;
+  /** None once the booking has changed since this email was queued. */
+  manageUrl: string | null;
+};
+
+export default function BookingMovedEmail({ firm, fullName, reference, call, previousStartsAt, timeZone, manageUrl }: BookingMovedEmailProps) {
+  return (
+    <Layout firm={firm} preview={`Your call with ${firm.name} is now ${callTime(call, timeZone)}`}>
+      <Title>Your call has moved</Title>
+      <Paragraph>
+        Hello {fullName}, your call with {firm.name} has moved to a new time.
+      </Paragraph>
+      <Detail label="Now" value={callTime(call, timeZone)} />
+      <Detail label="Was" value={startTime(previousStartsAt, timeZone)} />
+      <Detail label="Your reference" value={reference} />
+      <Paragraph>The updated calendar invite attached to this email moves the call in your calendar.</Paragraph>
+      <ManageBooking url={manageUrl}>Need to change it again, or cancel?</ManageBooking>
+    </Layout>
+  );
+}
+
+BookingMovedEmail.PreviewProps = {
+  firm: previewFirm,
+  fullName: "Ada Lovelace",
+  reference: "OPS-7K2Q9M",
+  call: { startsAt: new Date("2026-11-03T15:00:00Z"), endsAt: new Date("2026-11-03T15:30:00Z") },
+  previousStartsAt: new Date("2026-10-30T14:00:00Z"),
+  timeZone: "America/New_York",
+  manageUrl: "https://smallbusiness.management/book/manage/OPS-7K2Q9M?token=preview",
+} satisfies BookingMovedEmailProps;

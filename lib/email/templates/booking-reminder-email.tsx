@@ -1,0 +1,37 @@
+import type { Slot } from "../../booking/generate-slots";
+import { callMinutes, callTime, Detail, Layout, ManageBooking, Paragraph, previewFirm, Title, type FirmContact } from "./email-layout";
+
+export type BookingReminderEmailProps = {
+  firm: FirmContact;
+  fullName: string;
+  reference: string;
+  call: Slot;
+  /** The prospect's zone. */
+  timeZone: string;
+  /** None once the booking has changed since this email was queued. */
+  manageUrl: string | null;
+};
+
+export default function BookingReminderEmail({ firm, fullName, reference, call, timeZone, manageUrl }: BookingReminderEmailProps) {
+  return (
+    <Layout firm={firm} preview={`Reminder: your call with ${firm.name}, ${callTime(call, timeZone)}`}>
+      <Title>Your call is coming up</Title>
+      <Paragraph>
+        Hello {fullName}, this is a reminder of your {callMinutes(call)}-minute call with {firm.name}.
+      </Paragraph>
+      <Detail label="When" value={callTime(call, timeZone)} />
+      <Detail label="Your reference" value={reference} />
+      <ManageBooking url={manageUrl}>If the time no longer works for you, you can move or cancel the call:</ManageBooking>
+      <Paragraph>We look forward to speaking with you.</Paragraph>
+    </Layout>
+  );
+}
+
+BookingReminderEmail.PreviewProps = {
+  firm: previewFirm,
+  fullName: "Ada Lovelace",
+  reference: "OPS-7K2Q9M",
+  call: { startsAt: new Date("2026-12-15T15:00:00Z"), endsAt: new Date("2026-12-15T15:30:00Z") },
+  timeZone: "America/New_York",
+  manageUrl: "https://smallbusiness.management/book/manage/OPS-7K2Q9M?token=preview",
+} satisfies BookingReminderEmailProps;

@@ -1,0 +1,84 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import { startFakeResend, type FakeResend } from "../email/fake-resend-server";
+import { createResendTransport } from "../email/resend-transport";
+import { bookLater, eventually, testWorker } from "./worker-test-fixtures";
+
+// `npm run worker` as its own process, stopped by a real SIGTERM in the middle of a batch.
+
+let database: TestDatabase;
+let fake: FakeResend;
+const postgresOnly = process.env.DATABASE_URL ? describe : describe.skip;
+
+beforeAll(async () => {
+  [database, fake] = await Promise.all([createTestDatabase(), startFakeResend()]);
+});
+afterAll(async () => {
+  await Promise.all([database.destroy(), fake.close()]);
+});
+
+function startWorkerProcess() {
+  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/worker.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      RESEND_API_KEY: "re_test",
+      RESEND_BASE_URL: fake.url,
+      RESEND_MAX_PER_SECOND: "0.5",
+      EMAIL_SEND_TIMEOUT_SECONDS: "60",
+      STAFF_NOTIFY_EMAIL: "staff@example.com",
+      AUTH_SECRET: "a-secret-for-the-worker-process-test-0123456789",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+postgresOnly("npm run worker", () => {
+  it("stops on SIGTERM in mid-batch: the send in flight finishes, the rest is handed back, nothing is lost or sent twice", async () => {
+    for (let i = 0; i < 3; i++) await bookLater(database.prisma, i);
+    fake.setMode({ kind: "hang" });
+    const worker = startWorkerProcess();
+    await fake.waitForRequests(1, { timeoutMs: 20_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${worker.output()}`);
+    });
+    const claimed = await database.prisma.outboxMessage.count({ where: { status: "SENDING" } });
+    expect(claimed, "a batch claimed").toBeGreaterThan(1);
+
+    worker.child.kill("SIGTERM");
+    fake.setMode({ kind: "ok" }); // the hung send is answered now
+    expect(await worker.exited, worker.output()).toBe(143);
+    expect(worker.output()).toContain("[worker] stopped");
+
+    const rows = await database.prisma.outboxMessage.findMany({ where: { kind: { not: "BOOKING_REMINDER" } } });
+    expect(rows.filter((row) => row.status === "SENDING"), "nothing left claimed").toEqual([]);
+    expect(rows.filter((row) => row.status === "SENT")).toHaveLength(1);
+    expect(rows.filter((row) => row.status === "PENDING")).toHaveLength(5);
+
+    const next = testWorker(database.prisma, createResendTransport({ apiKey: "re_test", baseUrl: fake.url, timeoutMs: 2_000 }));
+    await next.start();
+    try {
+      await eventually(async () => (await database.prisma.outboxMessage.count({ where: { status: "SENT" } })) === 6, "all six sent");
+    } finally {
+      await next.stop();
+    }
+    const keys = fake.emails.map((email) => email.idempotencyKey);
+    expect(keys).toHaveLength(6);
+    expect(new Set(keys).size).toBe(6);
+  }, 60_000);
+
+  it("refuses to start without DATABASE_URL, and says why", async () => {
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/worker.ts"], { env: { ...process.env, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(output).toContain("needs DATABASE_URL");
+  }, 30_000);
+});
