@@ -27,6 +27,8 @@ export const lanes = [
   "race",
   "rate-limit",
   "accessibility",
+  "manage",
+  "manage-no-js",
 ] as const;
 export type Lane = (typeof lanes)[number];
 

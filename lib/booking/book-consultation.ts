@@ -6,10 +6,9 @@ import type { Attribution } from "./attribution";
 import type { BookingForm } from "./booking-form-schema";
 import type { BookingSettings } from "./booking-settings";
 import { parseFormToken } from "./form-token";
-import { generateSlots, type Slot } from "./generate-slots";
-import { listOpenSlots } from "./list-open-slots";
-import { nearestSlots } from "./nearest-slots";
+import type { Slot } from "./generate-slots";
 import { insertBooking } from "./insert-booking";
+import { isOfferedSlot, nearestOpenSlots } from "./offered-slots";
 import { hashManageToken, manageToken } from "./manage-token";
 import { reminderDueAt } from "./reminder-due-at";
 import { bookingRateLimitKey } from "./rate-limit-key";
@@ -31,7 +30,6 @@ export type BookingOutcome =
   | { kind: "slot-unavailable"; nearest: Slot[] }
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
-const NEAREST_COUNT = 3;
 const REFERENCE_ATTEMPTS = 5;
 
 /**
@@ -49,7 +47,7 @@ export async function bookConsultation(
   const spam = isSpam(request, settings, now);
   const slot = { startsAt: request.form.slot, endsAt: addMinutes(request.form.slot, settings.availability.slotMinutes) };
   if (!spam && !isOfferedSlot(slot, settings, now)) {
-    return { kind: "slot-unavailable", nearest: await nearestOpen(db, slot, settings, now) };
+    return { kind: "slot-unavailable", nearest: await nearestOpenSlots(db, slot, settings, now) };
   }
 
   const rateLimit = { key: bookingRateLimitKey(request.clientIp), rule: settings.rateLimit, now };
@@ -76,7 +74,7 @@ export async function bookConsultation(
         const earlier = await findByFormToken(db, request.formToken);
         if (earlier) return { kind: "booked", reference: earlier };
       }
-      if (isExclusionViolation(error)) return { kind: "slot-taken", nearest: await nearestOpen(db, slot, settings, now) };
+      if (isExclusionViolation(error)) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
       if (attempt < REFERENCE_ATTEMPTS && isUniqueViolation(error, "reference")) continue;
       throw error;
     }
@@ -88,16 +86,6 @@ function isSpam(request: BookingRequest, settings: BookingSettings, now: Date): 
   const token = parseFormToken(request.formToken);
   if (!token) return true;
   return now.getTime() - token.issuedAt.getTime() < settings.minimumFillSeconds * 1000;
-}
-
-/** Whether the slot is one the firm offers now, ignoring bookings (the database checks those). */
-function isOfferedSlot(slot: Slot, settings: BookingSettings, now: Date): boolean {
-  const within = { from: slot.startsAt, to: slot.startsAt };
-  return generateSlots({ availability: settings.availability, now, booked: [], within }).length === 1;
-}
-
-async function nearestOpen(db: PrismaClient, slot: Slot, settings: BookingSettings, now: Date): Promise<Slot[]> {
-  return nearestSlots(await listOpenSlots(db, settings.availability, now), slot.startsAt, NEAREST_COUNT);
 }
 
 async function findByFormToken(db: PrismaClient, formToken: string): Promise<string | undefined> {

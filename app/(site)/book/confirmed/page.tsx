@@ -45,11 +45,14 @@ export default async function BookingConfirmedPage({ searchParams }: { searchPar
       </a>
       <h2 className="mt-10 text-xl font-semibold">What happens next</h2>
       <ol className="mt-3 list-decimal space-y-2 pl-5">
-        <li>We will email you a confirmation with a calendar invitation. You can also add the call to your calendar now.</li>
+        <li>
+          We are emailing you a confirmation with a calendar invitation; it should arrive within a minute. You can also add the call
+          to your calendar now.
+        </li>
         <li>A consultant reads your answers before the call, so the {minutes} minutes go on your questions.</li>
         <li>
-          Need another time? Reply to the confirmation or write to <a className="underline" href={`mailto:${FIRM_EMAIL}`}>{FIRM_EMAIL}</a>{" "}
-          with your reference.
+          Need another time? The email has a link to move or cancel the call. Or write to{" "}
+          <a className="underline" href={`mailto:${FIRM_EMAIL}`}>{FIRM_EMAIL}</a> with your reference.
         </li>
       </ol>
       <p className="mt-10">

@@ -1,0 +1,68 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
+import { cancelBooking } from "@/lib/booking/cancel-booking";
+import { isManageTokenShape } from "@/lib/booking/manage-token";
+import { moveBooking } from "@/lib/booking/move-booking";
+import type { MoveFormState } from "@/lib/booking/move-form-state";
+import { resolveTimeZone } from "@/lib/booking/time-zones";
+import { getConfig } from "@/lib/config";
+import { getPrisma } from "@/lib/db/database";
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+const TRY_AGAIN = "Something went wrong on our side and your call was not changed. Please try again in a moment.";
+
+export async function moveBookingAction(previous: MoveFormState, formData: FormData): Promise<MoveFormState> {
+  const config = getConfig();
+  const token = text(formData, "token");
+  const timeZone = resolveTimeZone(text(formData, "timeZone"), config.FIRM_TIME_ZONE);
+  const slot = text(formData, "slot");
+  const answer = { slot, timeZone, answer: previous.answer + 1 };
+  if (text(formData, "intent") === "show-times") return answer;
+  const startsAt = new Date(slot);
+  if (!slot || Number.isNaN(startsAt.getTime())) return { ...answer, slotError: "Choose the new time for your call" };
+  if (!isManageTokenShape(token)) redirect("/book/manage/unknown");
+
+  let outcome;
+  try {
+    outcome = await moveBooking(await getPrisma(), token, startsAt, bookingSettingsFromConfig(config));
+  } catch (error) {
+    console.error("[booking] could not move", error);
+    return { ...answer, formError: TRY_AGAIN };
+  }
+  switch (outcome.kind) {
+    case "moved":
+      redirect(`/book/manage/${token}?done=moved`);
+    case "unchanged":
+      return { ...answer, slotError: "Your call is already at that time; choose another to move it" };
+    case "not-movable":
+      redirect(`/book/manage/${token}`);
+    case "slot-taken":
+    case "slot-unavailable":
+      refresh();
+      return {
+        ...answer,
+        slot: "",
+        slotError: outcome.kind === "slot-taken" ? "That time was just taken; please pick another" : "That time is no longer available; please pick another",
+        nearest: outcome.nearest.map((nearest) => nearest.startsAt.toISOString()),
+      };
+  }
+}
+
+export async function cancelBookingAction(formData: FormData): Promise<void> {
+  const token = text(formData, "token");
+  if (!isManageTokenShape(token)) redirect("/book/manage/unknown");
+  try {
+    await cancelBooking(await getPrisma(), token, bookingSettingsFromConfig(getConfig()));
+  } catch (error) {
+    console.error("[booking] could not cancel", error);
+    redirect(`/book/manage/${token}?step=cancel&failed=1`);
+  }
+  redirect(`/book/manage/${token}?done=cancelled`);
+}

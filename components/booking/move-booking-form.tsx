@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState, useState, useSyncExternalStore } from "react";
+import { moveBookingAction } from "@/app/(site)/book/manage/[token]/actions";
+import type { MoveFormState } from "@/lib/booking/move-form-state";
+import { SlotPicker } from "./slot-picker";
+import { TimeZoneSelect } from "./time-zone-select";
+
+type Props = {
+  token: string;
+  slots: string[];
+  slotMinutes: number;
+  /** The zone the person booked in, or the one chosen in the address (no-JS picker). */
+  timeZone: string;
+  timeZoneOptions: Array<{ value: string; label: string }>;
+};
+
+const neverChanges = () => () => {};
+const readBrowserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZoneOptions }: Props) {
+  const [state, formAction, pending] = useActionState(moveBookingAction, { answer: 0 } satisfies MoveFormState);
+  const browserZone = useSyncExternalStore(neverChanges, readBrowserZone, () => undefined);
+  const [pickedZone, setPickedZone] = useState<string>();
+  const zone = pickedZone ?? state.timeZone ?? timeZone ?? browserZone;
+
+  return (
+    <form action={formAction} onReset={(event) => event.preventDefault()} noValidate className="space-y-4" aria-busy={pending}>
+      <input type="hidden" name="token" value={token} />
+      {state.formError ? (
+        <p role="alert" className="rounded-md border-2 border-red-700 p-4 dark:border-red-400">
+          {state.formError}
+        </p>
+      ) : null}
+      <TimeZoneSelect value={zone} options={timeZoneOptions} onChange={setPickedZone} />
+      <SlotPicker slots={slots} slotMinutes={slotMinutes} timeZone={zone} selected={state.slot} nearest={state.nearest} error={state.slotError} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-emerald-700 px-6 py-3 text-lg font-semibold text-white hover:bg-emerald-800 disabled:cursor-wait disabled:opacity-70 sm:w-auto dark:bg-emerald-400 dark:text-slate-950 dark:hover:bg-emerald-300"
+      >
+        {pending ? "Moving your call…" : "Move my call to this time"}
+      </button>
+    </form>
+  );
+}
