@@ -25,6 +25,7 @@ if (builtAt < Math.max(...sources.map(newestChange))) {
 
 const args = ["start", "--port", process.env.PORT || "3000"];
 if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
-const server = spawn(next, args, { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
+// NEXT_MANUAL_SIG_HANDLE: the app stops its outbox worker on SIGTERM and then exits (instrumentation.ts).
+const server = spawn(next, args, { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1", ...process.env } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
