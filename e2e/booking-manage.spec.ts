@@ -4,6 +4,7 @@ import { attachment, emailsTo, type CapturedEmail } from "./captured-emails";
 import { bookSlot, bookedTimeText, expect, expectConfirmation, laneSlots, openBookingForm, pickSlot, prospect, slotOnForm, test, type Lane } from "./booking-fixtures";
 import { eventProperty, icsUtc, parseIcs } from "./booking-ics";
 import { FIRM_TIME_ZONE } from "./booking-lanes";
+import { expectNoAccessibilityViolations } from "./axe";
 
 // The prospect's side of the emails: the confirmation's manage link moves and then cancels the
 // booking, and each invite they receive is the same calendar event, later in SEQUENCE.
@@ -46,6 +47,7 @@ async function bookAndOpenManageLink(page: Page, lane: Lane, timeZone: string) {
   await expect(page.getByTestId("managed-time")).toHaveText(bookedTimeText(first!, timeZone));
   await expect(page.locator('meta[name="robots"]'), "the link's page stays out of search engines").toHaveAttribute("content", /noindex/);
   await expect(page.locator('meta[name="referrer"]'), "and its address off other sites").toHaveAttribute("content", "same-origin");
+  await expectNoAccessibilityViolations(page);
   return { answers, reference, first: first!, second: second!, uid: booked.uid, path: new URL(link!).pathname };
 }
 

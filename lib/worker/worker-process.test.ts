@@ -43,6 +43,7 @@ function startWorkerProcess() {
 postgresOnly("npm run worker", () => {
   it("stops on SIGTERM in mid-batch: the send in flight finishes, the rest is handed back, nothing is lost or sent twice", async () => {
     for (let i = 0; i < 3; i++) await bookLater(database.prisma, i);
+    await database.prisma.rateLimitBucket.create({ data: { key: "booking:203.0.113.9", hits: 3, expiresAt: new Date(Date.now() - 60_000) } });
     fake.setMode({ kind: "hang" });
     const worker = startWorkerProcess();
     await fake.waitForRequests(1, { timeoutMs: 20_000 }).catch((error: Error) => {
@@ -50,6 +51,7 @@ postgresOnly("npm run worker", () => {
     });
     const claimed = await database.prisma.outboxMessage.count({ where: { status: "SENDING" } });
     expect(claimed, "a batch claimed").toBeGreaterThan(1);
+    await eventually(async () => (await database.prisma.rateLimitBucket.count({ where: { key: "booking:203.0.113.9" } })) === 0, "the worker's clean-up of expired rate-limit rows (they hold IP addresses)");
 
     worker.child.kill("SIGTERM");
     fake.setMode({ kind: "ok" }); // the hung send is answered now

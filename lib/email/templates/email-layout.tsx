@@ -86,6 +86,7 @@ export function Layout({ firm, preview, children }: { firm: FirmContact; preview
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
+        <title>{preview}</title>
         <style dangerouslySetInnerHTML={{ __html: darkMode }} />
       </Head>
       <Preview>{preview}</Preview>
