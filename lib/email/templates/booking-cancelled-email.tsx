@@ -1,5 +1,5 @@
 import type { Slot } from "../../booking/generate-slots";
-import { Button, callTime, Detail, Layout, Paragraph, previewFirm, Title, type FirmContact } from "./email-layout";
+import { Button, callTime, Detail, Layout, Paragraph, previewProspect, Title, type FirmContact } from "./email-layout";
 
 export type BookingCancelledEmailProps = {
   firm: FirmContact;
@@ -32,10 +32,6 @@ export default function BookingCancelledEmail({ firm, fullName, reference, call,
 }
 
 BookingCancelledEmail.PreviewProps = {
-  firm: previewFirm,
-  fullName: "Ada Lovelace",
-  reference: "OPS-7K2Q9M",
-  call: { startsAt: new Date("2026-12-15T15:00:00Z"), endsAt: new Date("2026-12-15T15:30:00Z") },
-  timeZone: "America/New_York",
+  ...previewProspect,
   bookUrl: "https://smallbusiness.management/book",
 } satisfies BookingCancelledEmailProps;

@@ -1,5 +1,5 @@
 import type { Slot } from "../../booking/generate-slots";
-import { callTime, Detail, Layout, ManageBooking, Paragraph, previewFirm, startTime, Title, type FirmContact } from "./email-layout";
+import { callTime, Detail, Layout, ManageBooking, Paragraph, previewProspect, startTime, Title, type FirmContact } from "./email-layout";
 
 export type BookingMovedEmailProps = {
   firm: FirmContact;
@@ -30,11 +30,7 @@ export default function BookingMovedEmail({ firm, fullName, reference, call, pre
 }
 
 BookingMovedEmail.PreviewProps = {
-  firm: previewFirm,
-  fullName: "Ada Lovelace",
-  reference: "OPS-7K2Q9M",
+  ...previewProspect,
   call: { startsAt: new Date("2026-11-03T15:00:00Z"), endsAt: new Date("2026-11-03T15:30:00Z") },
   previousStartsAt: new Date("2026-10-30T14:00:00Z"),
-  timeZone: "America/New_York",
-  manageUrl: "https://smallbusiness.management/book/manage/OPS-7K2Q9M?token=preview",
 } satisfies BookingMovedEmailProps;

@@ -1,5 +1,5 @@
 import type { Slot } from "../../booking/generate-slots";
-import { callMinutes, callTime, Detail, Layout, ManageBooking, Paragraph, previewFirm, Title, type FirmContact } from "./email-layout";
+import { callMinutes, callTime, Detail, Layout, ManageBooking, Paragraph, previewProspect, Title, type FirmContact } from "./email-layout";
 
 export type BookingReminderEmailProps = {
   firm: FirmContact;
@@ -28,10 +28,5 @@ export default function BookingReminderEmail({ firm, fullName, reference, call, 
 }
 
 BookingReminderEmail.PreviewProps = {
-  firm: previewFirm,
-  fullName: "Ada Lovelace",
-  reference: "OPS-7K2Q9M",
-  call: { startsAt: new Date("2026-12-15T15:00:00Z"), endsAt: new Date("2026-12-15T15:30:00Z") },
-  timeZone: "America/New_York",
-  manageUrl: "https://smallbusiness.management/book/manage/OPS-7K2Q9M?token=preview",
+  ...previewProspect,
 } satisfies BookingReminderEmailProps;

@@ -28,6 +28,16 @@ export const previewFirm: FirmContact = {
   address: "200 Park Avenue, New York, NY 10166",
 };
 
+/** The prospect and call the prospect emails' previews show. */
+export const previewProspect = {
+  firm: previewFirm,
+  fullName: "Ada Lovelace",
+  reference: "OPS-7K2Q9M",
+  call: { startsAt: new Date("2026-12-15T15:00:00Z"), endsAt: new Date("2026-12-15T15:30:00Z") },
+  timeZone: "America/New_York",
+  manageUrl: "https://smallbusiness.management/book/manage/preview-token",
+};
+
 const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
 const styles = {

@@ -1,6 +1,5 @@
 import type { Slot } from "../../booking/generate-slots";
 import { companySizeLabels, topicLabels } from "../../booking/booking-form-schema";
-import type { CompanySize, Topic } from "../../db/generated/enums";
 import {
   Button,
   callMinutes,
@@ -16,28 +15,9 @@ import {
   Title,
   type FirmContact,
 } from "./email-layout";
+import type { EmailLead } from "../email-lead";
 
-export type StaffNotificationLead = {
-  reference: string;
-  fullName: string;
-  email: string;
-  company: string;
-  jobRole: string | null;
-  phone: string | null;
-  companySize: CompanySize;
-  topic: Topic;
-  message: string | null;
-  timeZone: string;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmTerm: string | null;
-  utmContent: string | null;
-  gclid: string | null;
-  referrer: string | null;
-  landingPage: string | null;
-  createdAt: Date;
-};
+export type StaffNotificationLead = Omit<EmailLead, "id">;
 
 export type StaffNotificationEmailProps = {
   firm: FirmContact & { timeZone: string };
