@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPGlite } from "./create-pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, MigrationError } from "./apply-migrations";
 import { readMigrationFiles } from "./migration-files";
@@ -48,7 +48,7 @@ describe("a migration that fails", () => {
     await writeFile(path.join(dir, "20260101000000_good", "migration.sql"), "CREATE TABLE good (id int);");
     await mkdir(path.join(dir, "20260102000000_bad"));
     await writeFile(path.join(dir, "20260102000000_bad", "migration.sql"), "CREATE TABLE half (id int);\nSELECT * FROM missing;");
-    const pglite = new PGlite();
+    const pglite = createPGlite();
     const session = pgliteSession(pglite);
 
     const attempt = applyMigrations(session, await readMigrationFiles(dir));

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPGlite } from "./create-pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
@@ -57,7 +57,7 @@ function openPostgres(url: string, poolSize: number): Database {
 function openEmbedded(dataDir: string): Database {
   const inMemory = dataDir.startsWith("memory://");
   const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
-  const pglite = new PGlite(inMemory ? dataDir : path.join(dataDir, "pglite"));
+  const pglite = createPGlite(inMemory ? dataDir : path.join(dataDir, "pglite"));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "embedded",

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
+import { createPGlite } from "../../lib/db/create-pglite";
 import { describe, expect, it } from "vitest";
 import { applyMigrations } from "../../lib/db/apply-migrations";
 import { migrationsDir, readMigrationFiles } from "../../lib/db/migration-files";
@@ -20,7 +20,7 @@ describe("schema.prisma and prisma/migrations", () => {
 
 describe("the history this project's runner writes", () => {
   it("is the history Prisma's own engine reads: every migration applied, none edited or failed", async () => {
-    const database = new PGlite();
+    const database = createPGlite();
     await applyMigrations(pgliteSession(database), await readMigrationFiles());
     const diagnosis = await diagnoseMigrationHistory(database, migrationsDir());
     expect(diagnosis).toMatchObject({ hasMigrationsTable: true, history: null, failedMigrationNames: [], editedMigrationNames: [] });
@@ -28,7 +28,7 @@ describe("the history this project's runner writes", () => {
   });
 
   it("is read as behind when a migration is missing from it", async () => {
-    const database = new PGlite();
+    const database = createPGlite();
     const diagnosis = await diagnoseMigrationHistory(database, migrationsDir());
     expect(diagnosis.history).toMatchObject({ diagnostic: "databaseIsBehind" });
     await database.close();

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
+import { createPGlite } from "../../lib/db/create-pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -30,10 +31,13 @@ async function loadModule(): Promise<SchemaEngineModule> {
   return glue as SchemaEngineModule;
 }
 
-async function openEngine(schema: string, database = new PGlite()): Promise<SchemaEngine> {
+async function openEngine(schema: string, database = createPGlite()): Promise<SchemaEngine> {
   loaded ??= loadModule();
   const { SchemaEngine } = await loaded;
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(database));
+  const factory = new PrismaPGlite(database);
+  // The adapter's own shadow database is a bare PGlite, without the extensions the migrations create.
+  factory.connectToShadowDb = () => new PrismaPGlite(createPGlite()).connect();
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   return SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
 }
 

@@ -1,0 +1,7 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+
+/** PGlite with the extensions the migrations create; in memory without a folder. */
+export function createPGlite(dataDir = "memory://"): PGlite {
+  return new PGlite(dataDir, { extensions: { pg_trgm } });
+}
