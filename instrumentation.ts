@@ -9,6 +9,11 @@ export async function register() {
   const database = await getDatabase().catch((error: Error) => {
     console.error(`[db] not ready at start-up: ${error.message}`);
   });
+  if (database?.kind === "embedded") {
+    const { createDemoAdminIfNone } = await import("./lib/auth/accounts");
+    const demo = await createDemoAdminIfNone(database.prisma);
+    if (demo) console.info(`[admin] no staff account yet: sign in at ${config.APP_URL}/admin as ${demo.email} with password ${demo.password} (shown once; npm run user:password changes it)`);
+  }
   if (!config.WORKER_IN_APP) return;
   const { startWorkerWhenReady } = await import("./lib/worker/start-in-app-worker");
   startWorkerWhenReady(config, database ?? undefined, getDatabase);

@@ -5,6 +5,12 @@ const nextConfig = {
   // Lets the end-to-end build live beside a running `npm start` without touching its files.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // forbidden() and unauthorized(): 403 and 401 from admin pages, actions and route handlers.
+  experimental: { authInterrupts: true },
+  async headers() {
+    // Leads are personal data: no shared cache may keep an admin response.
+    return [{ source: "/admin/:path*", headers: [{ key: "Cache-Control", value: "private, no-store" }] }];
+  },
   reactStrictMode: true,
 };
 

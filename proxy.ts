@@ -47,5 +47,5 @@ async function refuseOverLimit(request: NextRequest): Promise<Response | undefin
 }
 
 export const config = {
-  matcher: ["/((?!_next/|api/|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-z0-9]+$).*)"],
+  matcher: ["/((?!_next/|api/|admin(?:/|$)|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-z0-9]+$).*)"],
 };

@@ -29,6 +29,8 @@ export const lanes = [
   "accessibility",
   "manage",
   "manage-no-js",
+  "admin",
+  "admin-no-js",
 ] as const;
 export type Lane = (typeof lanes)[number];
 

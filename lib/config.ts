@@ -68,8 +68,13 @@ export const configSchema = z.object({
   REMINDER_HOURS_BEFORE: integer(24, 0, 24 * 14),
   WORKER_IN_APP: z.stringbool().default(true),
   WORKER_POLL_SECONDS: integer(5, 1, 300),
-  // Signs manage links (and, later, sessions). At least 32 characters in production.
+  // Signs manage links and staff sessions. At least 32 characters in production.
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  // --- Staff sign-in ---
+  SESSION_HOURS: integer(8, 1, 24 * 30),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: integer(5, 1, 1000),
+  SIGN_IN_ATTEMPTS_PER_IP: integer(20, 1, 10_000),
+  SIGN_IN_WINDOW_SECONDS: integer(900, 60, 86_400),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

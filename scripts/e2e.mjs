@@ -43,10 +43,30 @@ const env = {
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
   // The app's own SIGTERM handler stops the outbox worker before the process exits.
   NEXT_MANUAL_SIG_HANDLE: "1",
+  // The staff accounts the admin tests sign in with, made before the server starts.
+  E2E_ADMIN_EMAIL: "e2e-admin@example.com",
+  E2E_STAFF_EMAIL: "e2e-staff@example.com",
+  E2E_PASSWORD: "e2e-password-e2e-password",
 };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
+/** Creates the account, or (on a database kept from an earlier run) sets its password again. */
+function account(email, role) {
+  const users = (command, ...rest) =>
+    spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/users.ts", command, "--email", email, "--password", env.E2E_PASSWORD, ...rest], { env, encoding: "utf8" });
+  const created = users("create", "--role", role, "--name", `E2E ${role}`);
+  if (created.status === 0) return 0;
+  if (!/already exists/.test(created.stderr)) {
+    process.stderr.write(created.stderr);
+    return created.status ?? 1;
+  }
+  const reset = users("password");
+  if (reset.status !== 0) process.stderr.write(reset.stderr);
+  return reset.status ?? 1;
+}
+
 let status = run(path.join("node_modules", ".bin", "next"), ["build"]);
+if (status === 0) status = account(env.E2E_ADMIN_EMAIL, "admin") || account(env.E2E_STAFF_EMAIL, "staff");
 if (status === 0) status = run(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)]);
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);

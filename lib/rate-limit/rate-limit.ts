@@ -14,6 +14,23 @@ export async function peekRateLimit(db: PrismaClient, key: string, rule: RateLim
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((bucket.expiresAt.getTime() - now.getTime()) / 1000)) };
 }
 
+/** Counts one hit against each key (a fixed window from its first hit). */
+export async function countHits(db: PrismaClient, keys: string[], rule: RateLimitRule, now = new Date()): Promise<void> {
+  const expiresAt = new Date(now.getTime() + rule.windowSeconds * 1000);
+  for (const key of keys) {
+    await db.$executeRaw`
+      INSERT INTO "RateLimitBucket" ("key", "hits", "expiresAt") VALUES (${key}, 1, ${expiresAt})
+      ON CONFLICT ("key") DO UPDATE SET
+        "hits" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
+        "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN EXCLUDED."expiresAt" ELSE "RateLimitBucket"."expiresAt" END`;
+  }
+}
+
+/** Forgets one key's counter (a successful sign-in clears its account's failures). */
+export async function clearHits(db: PrismaClient, key: string): Promise<void> {
+  await db.rateLimitBucket.deleteMany({ where: { key } });
+}
+
 /** Forgets counters whose window has passed (their keys hold IP addresses). */
 export async function deleteExpiredRateLimits(db: PrismaClient, now = new Date()): Promise<number> {
   return db.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } }).then((result) => result.count);

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { accounts, PASSWORD, signIn } from "./admin-session";
+import { bookSlot, expect, expectConfirmation, laneSlots, openBookingForm, prospect, test, type Lane } from "./booking-fixtures";
+import { FIRM_TIME_ZONE } from "./booking-lanes";
+
+// Staff work a lead from arrival: sign in, find it, move it through the pipeline, note it, sign out.
+
+async function bookLead(page: Page, lane: Lane, fullName: string, timeZone: string) {
+  await openBookingForm(page);
+  const [slot] = await laneSlots(page, lane);
+  await bookSlot(page, slot!, prospect({ fullName, company: `Firm ${fullName.slice(-6)}` }));
+  return expectConfirmation(page, slot!, timeZone);
+}
+
+async function workTheLead(page: Page, fullName: string) {
+  await signIn(page, "staff", "/admin/leads");
+  await page.getByLabel("Search name, email, company, message").fill(fullName.slice(-8));
+  await page.getByRole("button", { name: "Show leads" }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  await page.getByRole("link", { name: fullName, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: fullName })).toBeVisible();
+
+  await page.getByLabel("Status").selectOption("CONTACTED");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await page.getByLabel("Owner").selectOption({ label: "E2E staff (me)" });
+  await page.getByRole("button", { name: "Save owner" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await page.getByLabel("Add a note").fill("Called: wants a COO by spring.\n<b>not bold</b>");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByRole("status")).toHaveText("Note added.");
+
+  const timeline = page.getByRole("region", { name: "Timeline" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Timeline" }) }));
+  await expect(timeline).toContainText("Booked a call");
+  await expect(timeline).toContainText("Status changed from new to contacted");
+  await expect(timeline).toContainText("<b>not bold</b>");
+
+  await page.goto("/admin/leads?owner=mine&status=CONTACTED");
+  await expect(page.getByRole("link", { name: fullName, exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+}
+
+test("without a session the admin sends you to sign in, and brings you back afterwards", async ({ page }) => {
+  const response = await page.goto("/admin/leads?status=NEW");
+  expect(response?.headers()["cache-control"]).toMatch(/private/);
+  expect(response?.headers()["cache-control"]).toMatch(/no-store/);
+  await expect(page).toHaveURL(/\/admin\/sign-in\?callbackUrl=%2Fadmin%2Fleads%3Fstatus%3DNEW$/);
+  await page.getByLabel("Email").fill(accounts.staff);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#sign-in-error")).toHaveText("That email and password do not match an active account.");
+  await expect(page.getByLabel("Email"), "the email is kept").toHaveValue(accounts.staff);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/leads\?status=NEW$/);
+});
+
+test("the address to return to after sign-in can only be on this site", async ({ page }) => {
+  await page.goto("/admin/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2F");
+  await page.getByLabel("Email").fill(accounts.staff);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+});
+
+test.describe("with JavaScript", () => {
+  test.use({ timezoneId: "Europe/Paris" });
+  test("staff find a lead booked a minute ago, move it on, own it, note it, and sign out; the old session is dead", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const fullName = `<img src=x onerror=alert(1)> ${randomUUID().slice(0, 8)}`;
+    let alerted = false;
+    page.on("dialog", (dialog) => {
+      alerted = true;
+      return dialog.dismiss();
+    });
+    await bookLead(page, "admin", fullName, "Europe/Paris");
+    await workTheLead(page, fullName);
+    expect(alerted, "what the prospect typed never runs as markup").toBe(false);
+
+    // The cookie from before sign-out opens nothing.
+    await signIn(page, "staff", "/admin");
+    const cookies = await context.cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await context.addCookies(cookies);
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/admin\/sign-in/);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the same work with plain form posts", async ({ page }) => {
+    test.setTimeout(120_000);
+    const fullName = `Nojs Person ${randomUUID().slice(0, 8)}`;
+    await bookLead(page, "admin-no-js", fullName, FIRM_TIME_ZONE);
+    await workTheLead(page, fullName);
+  });
+});

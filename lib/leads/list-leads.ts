@@ -1,0 +1,83 @@
+import { TZDate } from "@date-fns/tz";
+import { assertStaff, type Staff } from "../auth/verify-staff";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import { decodeLeadCursor, encodeLeadCursor, type LeadCursor } from "./lead-cursor";
+import { PAGE_SIZE, type LeadListQuery } from "./lead-list-query";
+
+const listSelect = {
+  id: true,
+  reference: true,
+  createdAt: true,
+  fullName: true,
+  email: true,
+  company: true,
+  topic: true,
+  status: true,
+  owner: { select: { id: true, name: true } },
+  booking: { select: { startsAt: true, status: true } },
+  outbox: { where: { kind: "BOOKING_CONFIRMATION" }, select: { status: true, deliveryStatus: true }, take: 1 },
+} satisfies Prisma.LeadSelect;
+
+export type LeadListRow = Prisma.LeadGetPayload<{ select: typeof listSelect }>;
+export type LeadListPage = { rows: LeadListRow[]; newer?: string; older?: string };
+
+/** The start of a calendar day in `timeZone`, or of the day after it. */
+function dayStart(day: string, timeZone: string, plusDays = 0): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(TZDate.tz(timeZone, year, month - 1, date + plusDays).getTime());
+}
+
+function filters(query: LeadListQuery, staff: Staff, timeZone: string): Prisma.LeadWhereInput[] {
+  const where: Prisma.LeadWhereInput[] = [];
+  if (query.q) {
+    const contains = { contains: query.q, mode: "insensitive" as const };
+    where.push({ OR: [{ fullName: contains }, { email: contains }, { company: contains }, { message: contains }] });
+  }
+  if (query.status) where.push({ status: query.status });
+  if (query.topic) where.push({ topic: query.topic });
+  if (query.owner === "mine") where.push({ ownerId: staff.id });
+  else if (query.owner === "none") where.push({ ownerId: null });
+  else if (query.owner) where.push({ ownerId: query.owner });
+  if (query.from) where.push({ createdAt: { gte: dayStart(query.from, timeZone) } });
+  if (query.to) where.push({ createdAt: { lt: dayStart(query.to, timeZone, 1) } });
+  return where;
+}
+
+/** Rows past `cursor` in the order (`descending` or not) of the sort key, ties broken by id. */
+function beyond(cursor: LeadCursor, byCall: boolean, descending: boolean): Prisma.LeadWhereInput {
+  const past = descending ? "lt" : "gt";
+  if (byCall) {
+    return { OR: [{ booking: { is: { startsAt: { [past]: cursor.at } } } }, { booking: { is: { startsAt: cursor.at } }, id: { [past]: cursor.id } }] };
+  }
+  return { OR: [{ createdAt: { [past]: cursor.at } }, { createdAt: cursor.at, id: { [past]: cursor.id } }] };
+}
+
+/**
+ * A page of the leads list for signed-in staff: filtered, searched (substring, through trigram
+ * indexes), sorted, 50 at a time by keyset (so page 2,000 costs what page 1 does).
+ */
+export async function listLeads(db: PrismaClient, staff: Staff, query: LeadListQuery, timeZone: string): Promise<LeadListPage> {
+  assertStaff(staff);
+  const byCall = query.sort === "call";
+  const descending = query.sort === undefined || query.sort === "newest";
+  const before = decodeLeadCursor(query.before);
+  const after = before ? undefined : decodeLeadCursor(query.after);
+  // Going back a page walks the other way from its cursor, then turns the rows round.
+  const walkDescending = before ? !descending : descending;
+  const direction = walkDescending ? ("desc" as const) : ("asc" as const);
+  const cursor = before ?? after;
+  const where: Prisma.LeadWhereInput = { AND: [...filters(query, staff, timeZone), ...(cursor ? [beyond(cursor, byCall, walkDescending)] : [])] };
+  const orderBy: Prisma.LeadOrderByWithRelationInput[] = byCall ? [{ booking: { startsAt: direction } }, { id: direction }] : [{ createdAt: direction }, { id: direction }];
+  const found = await db.lead.findMany({ where, orderBy, take: PAGE_SIZE + 1, select: listSelect });
+  const more = found.length > PAGE_SIZE;
+  const rows = found.slice(0, PAGE_SIZE);
+  if (before) rows.reverse();
+  const key = (row: LeadListRow): LeadCursor => ({ at: byCall ? (row.booking?.startsAt ?? row.createdAt) : row.createdAt, id: row.id });
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    newer: first && (before ? more : Boolean(after)) ? encodeLeadCursor(key(first)) : undefined,
+    older: last && (before || more) ? encodeLeadCursor(key(last)) : undefined,
+  };
+}
