@@ -11,6 +11,9 @@ import { signIn } from "./admin-session";
 const PUBLIC_API = new Set(["/api/health", "/api/webhooks/resend", "/api/auth/[...nextauth]", "/api/dev/mailbox"]);
 const PUBLIC_ADMIN_PAGES = new Set(["/admin/sign-in"]);
 const SAMPLE_ID = "01900000-0000-7000-8000-000000000000";
+// What only an ADMIN may see or do: accounts, the audit log, erasure.
+const ADMIN_ONLY = /^app\/admin\/\(staff\)\/(accounts|audit)\/|#erase/;
+const isAdminOnly = (fileOrRoute: string) => ADMIN_ONLY.test(fileOrRoute);
 
 function routes(dir: string, file: string): string[] {
   const found: string[] = [];
@@ -26,7 +29,7 @@ const routePath = (file: string) =>
 const concrete = (route: string) => route.replace(/\[\.\.\.[^\]]+\]/g, "x").replace(/\[[^\]]+\]/g, SAMPLE_ID);
 
 const adminPages = routes("app/admin", "page.tsx").map(routePath).filter((route) => !PUBLIC_ADMIN_PAGES.has(route));
-const privateApis = routes("app/api", "route.ts").map(routePath).filter((route) => !PUBLIC_API.has(route));
+const privateApis = [...routes("app/api", "route.ts"), ...routes("app/admin", "route.ts")].map(routePath).filter((route) => !PUBLIC_API.has(route));
 
 type ManifestAction = { filename: string; exportedName: string; workers: Record<string, unknown> };
 const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next-e2e", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestAction> };
@@ -45,6 +48,7 @@ async function callAction(request: APIRequestContext, baseURL: string, action: (
 
 test("the lists are not empty: the enumeration itself works", () => {
   expect(adminPages).toContain("/admin/leads");
+  expect(privateApis).toContain("/admin/leads/export");
   expect(adminActions.map((action) => action.name)).toContain("app/admin/(staff)/leads/[id]/actions.ts#changeLeadAction");
 });
 
@@ -77,9 +81,34 @@ test("a forged middleware header opens nothing", async ({ request }) => {
   expect(response.headers().location).toMatch(/^\/admin\/sign-in/);
 });
 
+test("a STAFF account gets 403 from every ADMIN page and action", async ({ page, baseURL }) => {
+  await signIn(page, "staff", "/admin");
+  const pages = routes("app/admin", "page.tsx").filter(isAdminOnly).map(routePath);
+  expect(pages).toEqual(expect.arrayContaining(["/admin/accounts", "/admin/audit"]));
+  for (const route of pages) {
+    const response = await page.request.get(concrete(route), { maxRedirects: 0 });
+    expect(response.status(), route).toBe(403);
+  }
+  const actions = adminActions.filter((action) => isAdminOnly(action.name));
+  expect(actions.length).toBeGreaterThan(0);
+  for (const action of actions) {
+    const response = await callAction(page.request, baseURL!, action);
+    expect(response.status(), action.name).toBe(403);
+  }
+});
+
+test("an ADMIN account opens the ADMIN pages", async ({ page }) => {
+  await signIn(page, "admin", "/admin/accounts");
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "sign-in", exact: true }).first()).toBeVisible();
+});
+
 test("a signed-in staff member's actions get past the check (the refusal above is the check, not a broken call)", async ({ page, baseURL }) => {
   await signIn(page, "staff", "/admin/leads");
   const action = adminActions.find((candidate) => candidate.name.endsWith("#changeLeadAction"))!;
   const response = await callAction(page.request, baseURL!, action);
-  expect(response.status(), "no arguments at all: sent back to the list, not refused, not a 500").toBe(303);
+  expect(response.status(), "past the check; no arguments at all, so sent back to the list, not a 500").toBe(200);
+  expect(response.headers()["x-action-redirect"]).toMatch(/^\/admin\/leads/);
 });

@@ -6,14 +6,14 @@ import { FIRM_TIME_ZONE } from "./booking-lanes";
 
 // Staff work a lead from arrival: sign in, find it, move it through the pipeline, note it, sign out.
 
-async function bookLead(page: Page, lane: Lane, fullName: string, timeZone: string) {
+async function bookLead(page: Page, lane: Lane, fullName: string, timeZone: string, company = `Firm ${fullName.slice(-6)}`) {
   await openBookingForm(page);
   const [slot] = await laneSlots(page, lane);
-  await bookSlot(page, slot!, prospect({ fullName, company: `Firm ${fullName.slice(-6)}` }));
+  await bookSlot(page, slot!, prospect({ fullName, company }));
   return expectConfirmation(page, slot!, timeZone);
 }
 
-async function workTheLead(page: Page, fullName: string) {
+async function workTheLead(page: Page, fullName: string, checkRow: (row: string[]) => void = () => {}) {
   await signIn(page, "staff", "/admin/leads");
   await page.getByLabel("Search name, email, company, message").fill(fullName.slice(-8));
   await page.getByRole("button", { name: "Show leads" }).click();
@@ -21,26 +21,64 @@ async function workTheLead(page: Page, fullName: string) {
   await page.getByRole("link", { name: fullName, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: fullName })).toBeVisible();
 
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("Booked a call");
+  // Each save comes back to this page; its timeline shows when the save has landed.
   await page.getByLabel("Status").selectOption("CONTACTED");
   await page.getByRole("button", { name: "Save status" }).click();
+  await expect(timeline).toContainText("Status changed from new to contacted");
   await expect(page.getByRole("status")).toHaveText("Saved.");
   await page.getByLabel("Owner").selectOption({ label: "E2E staff (me)" });
   await page.getByRole("button", { name: "Save owner" }).click();
-  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(timeline).toContainText("Owner changed");
   await page.getByLabel("Add a note").fill("Called: wants a COO by spring.\n<b>not bold</b>");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByRole("status")).toHaveText("Note added.");
-
-  const timeline = page.getByRole("region", { name: "Timeline" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Timeline" }) }));
-  await expect(timeline).toContainText("Booked a call");
-  await expect(timeline).toContainText("Status changed from new to contacted");
   await expect(timeline).toContainText("<b>not bold</b>");
 
-  await page.goto("/admin/leads?owner=mine&status=CONTACTED");
+  await page.goto(`/admin/leads?owner=mine&status=CONTACTED&q=${encodeURIComponent(fullName.slice(-8))}`);
   await expect(page.getByRole("link", { name: fullName, exact: true })).toBeVisible();
+  const csv = await exportedCsv(page);
+  expect(csv[0]!.slice(0, 4)).toEqual(["Received", "Reference", "Status", "Name"]);
+  expect(csv).toHaveLength(2);
+  expect(csv[1]).toContain(fullName);
+  expect(csv[1]).toContain("CONTACTED");
+  checkRow(csv[1]!);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/admin\/sign-in/);
+}
+
+/** The "Export this view as CSV" download, as rows of cells (a minimal RFC 4180 reader). */
+async function exportedCsv(page: Page): Promise<string[][]> {
+  const response = await page.request.get(await page.getByRole("link", { name: "Export this view as CSV" }).getAttribute("href").then((href) => href!));
+  expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const text = (await response.text()).replace(/^\ufeff/, "");
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (!quoted && char === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else {
+      cell += char;
+    }
+  }
+  return rows;
 }
 
 test("without a session the admin sends you to sign in, and brings you back afterwards", async ({ page }) => {
@@ -95,7 +133,7 @@ test.describe("without JavaScript", () => {
   test("the same work with plain form posts", async ({ page }) => {
     test.setTimeout(120_000);
     const fullName = `Nojs Person ${randomUUID().slice(0, 8)}`;
-    await bookLead(page, "admin-no-js", fullName, FIRM_TIME_ZONE);
-    await workTheLead(page, fullName);
+    await bookLead(page, "admin-no-js", fullName, FIRM_TIME_ZONE, '=HYPERLINK("https://evil.example","Open")');
+    await workTheLead(page, fullName, (row) => expect(row, "a formula is exported as text").toContain(`'=HYPERLINK("https://evil.example","Open")`));
   });
 });

@@ -6,6 +6,11 @@ import type { Staff } from "@/lib/auth/verify-staff";
 const links = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/leads", label: "Leads" },
+  { href: "/admin/mailbox", label: "Mailbox" },
+];
+const adminLinks = [
+  { href: "/admin/accounts", label: "Accounts" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
 
 /** The admin's frame: where you are, where else to go, who is signed in, and the way out. */
@@ -20,7 +25,7 @@ export function AdminChrome({ staff, children }: { staff: Staff | null; children
           <span className="font-bold">Admin</span>
           <nav aria-label="Admin">
             <ul className="flex flex-wrap gap-4">
-              {links.map((link) => (
+              {[...links, ...(staff?.role === "ADMIN" ? adminLinks : [])].map((link) => (
                 <li key={link.href}>
                   <Link href={link.href} className="underline-offset-4 hover:underline">
                     {link.label}

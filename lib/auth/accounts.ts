@@ -3,6 +3,7 @@ import type { PrismaClient, StaffRole } from "../db/generated/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { normalizeEmail } from "./authenticate";
 import { endSessions } from "./end-sessions";
+import { assertStaff, type Staff } from "./verify-staff";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "./password";
 
 export const accountSchema = z.object({
@@ -61,4 +62,26 @@ export async function createDemoAdminIfNone(db: PrismaClient): Promise<{ email: 
   if ((await db.user.count()) > 0) return null;
   const created = await createAccount(db, { email: "admin@example.com", name: "Demo admin", role: "ADMIN" });
   return { email: created.email, password: created.password };
+}
+
+/** Changes an account's role; never demotes the last enabled admin. */
+export async function changeRole(db: PrismaClient, userId: string, role: StaffRole): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw new AccountError("No such account.");
+  if (user.role === "ADMIN" && role !== "ADMIN" && !user.disabledAt) {
+    const admins = await db.user.count({ where: { role: "ADMIN", disabledAt: null } });
+    if (admins <= 1) throw new AccountError("That is the last enabled admin: make another admin first.");
+  }
+  await db.user.update({ where: { id: userId }, data: { role } });
+}
+
+/** Turns a disabled account back on (its old sessions stay ended). */
+export async function enableAccount(db: PrismaClient, email: string): Promise<void> {
+  const user = await findAccount(db, email);
+  await db.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+}
+
+export async function listAccounts(db: PrismaClient, staff: Staff) {
+  assertStaff(staff, "ADMIN");
+  return db.user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }], select: { id: true, email: true, name: true, role: true, disabledAt: true, lastSignInAt: true } });
 }

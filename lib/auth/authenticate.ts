@@ -34,7 +34,7 @@ export async function authenticate(db: PrismaClient, input: { email: string; pas
   const user = await db.user.findUnique({ where: { email } });
   const matches = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !matches || user.disabledAt) {
-    await countHits(db, [accountKey(email), ipKey(input.ip)], settings.perAccount, now);
+    await countHits(db, [{ key: accountKey(email), rule: settings.perAccount }, { key: ipKey(input.ip), rule: settings.perIp }], now);
     await audit(db, user?.id ?? null, "sign-in.failed", { email, reason: !user ? "unknown email" : user.disabledAt ? "disabled" : "wrong password" }, input.ip);
     return { kind: "refused" };
   }

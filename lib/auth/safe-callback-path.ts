@@ -8,8 +8,10 @@ export function safeCallbackPath(value: string | null | undefined): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return FALLBACK;
   try {
     const url = new URL(value, "http://site.invalid");
-    if (url.origin !== "http://site.invalid") return FALLBACK;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // "/admin/..//evil.example" resolves to "//evil.example": another site again.
+    if (url.origin !== "http://site.invalid" || path.startsWith("//") || path.startsWith("/\\")) return FALLBACK;
+    return path;
   } catch {
     return FALLBACK;
   }

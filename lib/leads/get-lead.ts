@@ -1,5 +1,6 @@
 import { assertStaff, type Staff } from "../auth/verify-staff";
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { isUuid } from "../db/is-uuid";
 
 const leadInclude = {
   owner: { select: { id: true, name: true } },
@@ -17,7 +18,7 @@ export type LeadDetail = Prisma.LeadGetPayload<{ include: typeof leadInclude }>;
 /** Everything about one lead, for signed-in staff; null when there is no such lead. */
 export async function getLead(db: PrismaClient, staff: Staff, id: string): Promise<LeadDetail | null> {
   assertStaff(staff);
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.lead.findUnique({ where: { id }, include: leadInclude });
 }
 

@@ -1,3 +1,5 @@
+import { isUuid } from "../db/is-uuid";
+
 /** A position in a sorted list: the sort key's value and the id that breaks ties. */
 export type LeadCursor = { at: Date; id: string };
 
@@ -7,6 +9,6 @@ export function decodeLeadCursor(value: string | undefined): LeadCursor | undefi
   if (!value) return undefined;
   const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const date = new Date(at ?? "");
-  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "")) return undefined;
+  if (Number.isNaN(date.getTime()) || !isUuid(id)) return undefined;
   return { at: date, id: id! };
 }

@@ -18,7 +18,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  * form works without JavaScript). Anything malformed is dropped rather than refused.
  */
 export const leadListQuerySchema = z.object({
-  q: optionalText(z.string().max(200)),
+  q: optionalText(z.string().transform((text) => text.slice(0, 200))),
   status: optionalText(z.enum(LeadStatus)).catch(undefined),
   topic: optionalText(z.enum(Topic)).catch(undefined),
   // "mine", "none" (unassigned) or a staff member's id.

@@ -30,7 +30,8 @@ function dayStart(day: string, timeZone: string, plusDays = 0): Date {
 function filters(query: LeadListQuery, staff: Staff, timeZone: string): Prisma.LeadWhereInput[] {
   const where: Prisma.LeadWhereInput[] = [];
   if (query.q) {
-    const contains = { contains: query.q, mode: "insensitive" as const };
+    // ILIKE's own wildcards in what was typed match only themselves.
+    const contains = { contains: query.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const };
     where.push({ OR: [{ fullName: contains }, { email: contains }, { company: contains }, { message: contains }] });
   }
   if (query.status) where.push({ status: query.status });
@@ -52,32 +53,81 @@ function beyond(cursor: LeadCursor, byCall: boolean, descending: boolean): Prism
   return { OR: [{ createdAt: { [past]: cursor.at } }, { createdAt: cursor.at, id: { [past]: cursor.id } }] };
 }
 
+const exportSelect = {
+  id: true,
+  reference: true,
+  createdAt: true,
+  status: true,
+  fullName: true,
+  email: true,
+  company: true,
+  jobRole: true,
+  phone: true,
+  companySize: true,
+  topic: true,
+  message: true,
+  utmSource: true,
+  utmMedium: true,
+  utmCampaign: true,
+  utmTerm: true,
+  utmContent: true,
+  gclid: true,
+  landingPage: true,
+  referrer: true,
+  owner: { select: { name: true } },
+  booking: { select: { startsAt: true, status: true } },
+} satisfies Prisma.LeadSelect;
+type ExportRow = Prisma.LeadGetPayload<{ select: typeof exportSelect }>;
+
+const EXPORT_BATCH = 1_000;
+
+type Walk = { cursor?: LeadCursor; backwards: boolean; take: number };
+
+/** The rows after `walk.cursor` in the list's order (or before it, walking backwards). */
+function findLeads<S extends Prisma.LeadSelect>(db: PrismaClient, staff: Staff, query: LeadListQuery, timeZone: string, walk: Walk, select: S) {
+  const byCall = query.sort === "call";
+  const descending = (query.sort === undefined || query.sort === "newest") !== walk.backwards;
+  const direction = descending ? ("desc" as const) : ("asc" as const);
+  const where: Prisma.LeadWhereInput = { AND: [...filters(query, staff, timeZone), ...(walk.cursor ? [beyond(walk.cursor, byCall, descending)] : [])] };
+  const orderBy: Prisma.LeadOrderByWithRelationInput[] = byCall ? [{ booking: { startsAt: direction } }, { id: direction }] : [{ createdAt: direction }, { id: direction }];
+  return db.lead.findMany({ where, orderBy, take: walk.take, select });
+}
+
+const sortKey = (query: LeadListQuery, row: { createdAt: Date; id: string; booking: { startsAt: Date } | null }): LeadCursor => ({
+  at: query.sort === "call" ? (row.booking?.startsAt ?? row.createdAt) : row.createdAt,
+  id: row.id,
+});
+
 /**
  * A page of the leads list for signed-in staff: filtered, searched (substring, through trigram
  * indexes), sorted, 50 at a time by keyset (so page 2,000 costs what page 1 does).
  */
 export async function listLeads(db: PrismaClient, staff: Staff, query: LeadListQuery, timeZone: string): Promise<LeadListPage> {
   assertStaff(staff);
-  const byCall = query.sort === "call";
-  const descending = query.sort === undefined || query.sort === "newest";
   const before = decodeLeadCursor(query.before);
   const after = before ? undefined : decodeLeadCursor(query.after);
   // Going back a page walks the other way from its cursor, then turns the rows round.
-  const walkDescending = before ? !descending : descending;
-  const direction = walkDescending ? ("desc" as const) : ("asc" as const);
-  const cursor = before ?? after;
-  const where: Prisma.LeadWhereInput = { AND: [...filters(query, staff, timeZone), ...(cursor ? [beyond(cursor, byCall, walkDescending)] : [])] };
-  const orderBy: Prisma.LeadOrderByWithRelationInput[] = byCall ? [{ booking: { startsAt: direction } }, { id: direction }] : [{ createdAt: direction }, { id: direction }];
-  const found = await db.lead.findMany({ where, orderBy, take: PAGE_SIZE + 1, select: listSelect });
+  const found = await findLeads(db, staff, query, timeZone, { cursor: before ?? after, backwards: Boolean(before), take: PAGE_SIZE + 1 }, listSelect);
   const more = found.length > PAGE_SIZE;
   const rows = found.slice(0, PAGE_SIZE);
   if (before) rows.reverse();
-  const key = (row: LeadListRow): LeadCursor => ({ at: byCall ? (row.booking?.startsAt ?? row.createdAt) : row.createdAt, id: row.id });
   const first = rows[0];
   const last = rows.at(-1);
   return {
     rows,
-    newer: first && (before ? more : Boolean(after)) ? encodeLeadCursor(key(first)) : undefined,
-    older: last && (before || more) ? encodeLeadCursor(key(last)) : undefined,
+    newer: first && (before ? more : Boolean(after)) ? encodeLeadCursor(sortKey(query, first)) : undefined,
+    older: last && (before || more) ? encodeLeadCursor(sortKey(query, last)) : undefined,
   };
+}
+
+/** Every lead in the view, a thousand at a time, for the CSV export. */
+export async function* listLeadsForExport(db: PrismaClient, staff: Staff, query: LeadListQuery, timeZone: string): AsyncGenerator<ExportRow[]> {
+  assertStaff(staff);
+  let cursor: LeadCursor | undefined;
+  for (;;) {
+    const rows = await findLeads(db, staff, query, timeZone, { cursor, backwards: false, take: EXPORT_BATCH }, exportSelect);
+    if (rows.length > 0) yield rows;
+    if (rows.length < EXPORT_BATCH) return;
+    cursor = sortKey(query, rows.at(-1)!);
+  }
 }

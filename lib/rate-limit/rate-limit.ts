@@ -14,10 +14,10 @@ export async function peekRateLimit(db: PrismaClient, key: string, rule: RateLim
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((bucket.expiresAt.getTime() - now.getTime()) / 1000)) };
 }
 
-/** Counts one hit against each key (a fixed window from its first hit). */
-export async function countHits(db: PrismaClient, keys: string[], rule: RateLimitRule, now = new Date()): Promise<void> {
-  const expiresAt = new Date(now.getTime() + rule.windowSeconds * 1000);
-  for (const key of keys) {
+/** Counts one hit against each key under its own rule (a fixed window from its first hit). */
+export async function countHits(db: PrismaClient, hits: Array<{ key: string; rule: RateLimitRule }>, now = new Date()): Promise<void> {
+  for (const { key, rule } of hits) {
+    const expiresAt = new Date(now.getTime() + rule.windowSeconds * 1000);
     await db.$executeRaw`
       INSERT INTO "RateLimitBucket" ("key", "hits", "expiresAt") VALUES (${key}, 1, ${expiresAt})
       ON CONFLICT ("key") DO UPDATE SET

@@ -83,6 +83,9 @@ export default async function LeadsPage({ searchParams }: Props) {
             Show leads
           </button>
           <Link href="/admin/leads" className="underline">Clear</Link>
+          <a href={`/admin/leads/export${leadListSearch(filters)}`} className="ml-auto underline" download>
+            Export this view as CSV
+          </a>
         </div>
       </form>
 
