@@ -74,12 +74,20 @@ describe("the overview", () => {
     await createLead(database.prisma, { createdAt: daysAgo(7.1) });
     await createLead(database.prisma, { createdAt: daysAgo(30), status: "WON" });
 
-    expect(await leadOverview(database.prisma, ann, now)).toEqual({ newThisWeek: 2, counts: { NEW: 2, CONTACTED: 1, SPAM: 1, WON: 1 } });
+    const overview = await leadOverview(database.prisma, ann, now);
+    expect(overview).toMatchObject({ newThisWeek: 2, counts: { NEW: 2, CONTACTED: 1, SPAM: 1, WON: 1 } });
+    expect(overview.weeks, "twelve weeks, the last one the last seven days").toHaveLength(12);
+    expect(overview.weeks.map((week) => week.leads)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2]);
+    expect(overview.weeks.at(-1)!.weekStart).toEqual(daysAgo(7));
+    expect(overview.topSources).toEqual([{ source: "direct or unknown", leads: 4 }]);
+    expect(overview.topTopics).toEqual([{ topic: "DEFINE_ROLE", leads: 4 }]);
     await expect(leadOverview(database.prisma, handMade(ann), now)).rejects.toBeInstanceOf(AccessDenied);
   });
 
   it("is all zeros with no leads", async () => {
-    expect(await leadOverview(database.prisma, zoe)).toEqual({ newThisWeek: 0, counts: {} });
+    const overview = await leadOverview(database.prisma, zoe);
+    expect(overview).toMatchObject({ newThisWeek: 0, counts: {}, topSources: [], topTopics: [] });
+    expect(overview.weeks.every((week) => week.leads === 0)).toBe(true);
   });
 });
 
