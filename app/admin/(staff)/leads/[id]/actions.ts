@@ -6,6 +6,7 @@ import { requestIp, staffForAction } from "@/lib/auth/current-staff";
 import { getPrisma } from "@/lib/db/database";
 import { LeadStatus } from "@/lib/db/generated/enums";
 import { addNote, changeLead, retryEmail } from "@/lib/leads/change-lead";
+import { eraseLead } from "@/lib/leads/erase-lead";
 
 const changeSchema = z.object({
   leadId: z.uuid(),
@@ -50,4 +51,13 @@ export async function retryEmailAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/admin/leads");
   const outcome = await retryEmail(await getPrisma(), staff, { outboxId: parsed.data.outboxId, ip: await requestIp() });
   back(parsed.data.leadId, outcome === "queued" ? "retry-queued" : "unchanged");
+}
+
+/** ADMIN: erases the lead's personal data (the page asks first). */
+export async function eraseLeadAction(formData: FormData): Promise<void> {
+  const staff = await staffForAction("ADMIN");
+  const parsed = z.object({ leadId: z.uuid() }).safeParse(fieldsOf(formData));
+  if (!parsed.success) redirect("/admin/leads");
+  await eraseLead(await getPrisma(), staff, { leadId: parsed.data.leadId, ip: await requestIp() });
+  back(parsed.data.leadId, "erased");
 }

@@ -11,7 +11,7 @@ import { getPrisma } from "@/lib/db/database";
 import { getLead, listOwners } from "@/lib/leads/get-lead";
 import { leadStatuses } from "@/lib/leads/lead-list-query";
 import { leadTimeline } from "@/lib/leads/lead-timeline";
-import { addNoteAction, changeLeadAction, retryEmailAction } from "./actions";
+import { addNoteAction, changeLeadAction, eraseLeadAction, retryEmailAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lead" };
@@ -24,6 +24,7 @@ const notices: Record<string, { tone: "ok" | "problem"; text: string }> = {
   conflict: { tone: "problem", text: "Someone else changed this lead while you had it open; here it is as it is now. Make your change again if it still applies." },
   "invalid-owner": { tone: "problem", text: "That person cannot own leads (their account is disabled)." },
   "empty-note": { tone: "problem", text: "Write something in the note first." },
+  erased: { tone: "ok", text: "This lead's personal data has been erased; an anonymous record of it remains." },
 };
 
 const buttonClass = "rounded-md bg-emerald-700 px-3 py-1.5 font-semibold text-white dark:bg-emerald-400 dark:text-slate-950";
@@ -38,8 +39,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
-  const [{ id }, { notice }] = await Promise.all([params, searchParams]);
+export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; step?: string }> }) {
+  const [{ id }, { notice, step }] = await Promise.all([params, searchParams]);
   const staff = await staffForPage(`/admin/leads/${id}`);
   const db = await getPrisma();
   const [lead, owners] = await Promise.all([getLead(db, staff, id), listOwners(db, staff)]);
@@ -130,6 +131,21 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
             </select>
             <button type="submit" className={buttonClass}>Save owner</button>
           </form>
+          {staff.role === "ADMIN" && !lead.erasedAt ? (
+            <div className="rounded-md border border-red-700 p-3 dark:border-red-400">
+              <h2 className="font-semibold">Erase on request</h2>
+              {step === "erase" ? (
+                <form action={eraseLeadAction} className="mt-2 space-y-2">
+                  <input type="hidden" name="leadId" value={lead.id} />
+                  <p>This removes their name, contact details, message, attribution, notes and emails for good.</p>
+                  <button type="submit" className="rounded-md bg-red-700 px-3 py-1.5 font-semibold text-white dark:bg-red-400 dark:text-slate-950">Yes, erase their data</button>{" "}
+                  <Link href={`/admin/leads/${lead.id}`} className="underline">Keep it</Link>
+                </form>
+              ) : (
+                <p className="mt-2"><Link href={`/admin/leads/${lead.id}?step=erase`} className="underline">Erase this lead&apos;s personal data…</Link></p>
+              )}
+            </div>
+          ) : null}
           <form action={addNoteAction} className="space-y-2">
             <input type="hidden" name="leadId" value={lead.id} />
             <label htmlFor="note" className="font-semibold">Add a note</label>
