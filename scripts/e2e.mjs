@@ -46,15 +46,18 @@ const env = {
   // The staff accounts the admin tests sign in with, made before the server starts.
   E2E_ADMIN_EMAIL: "e2e-admin@example.com",
   E2E_STAFF_EMAIL: "e2e-staff@example.com",
+  // Signing out ends every session of an account, so each test that signs out has its own.
+  E2E_WORKER_JS_EMAIL: "e2e-worker-js@example.com",
+  E2E_WORKER_NOJS_EMAIL: "e2e-worker-nojs@example.com",
   E2E_PASSWORD: "e2e-password-e2e-password",
 };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
 /** Creates the account, or (on a database kept from an earlier run) sets its password again. */
-function account(email, role) {
+function account(email, role, name) {
   const users = (command, ...rest) =>
     spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/users.ts", command, "--email", email, "--password", env.E2E_PASSWORD, ...rest], { env, encoding: "utf8" });
-  const created = users("create", "--role", role, "--name", `E2E ${role}`);
+  const created = users("create", "--role", role, "--name", name);
   if (created.status === 0) return 0;
   if (!/already exists/.test(created.stderr)) {
     process.stderr.write(created.stderr);
@@ -66,7 +69,13 @@ function account(email, role) {
 }
 
 let status = run(path.join("node_modules", ".bin", "next"), ["build"]);
-if (status === 0) status = account(env.E2E_ADMIN_EMAIL, "admin") || account(env.E2E_STAFF_EMAIL, "staff");
+if (status === 0) {
+  status =
+    account(env.E2E_ADMIN_EMAIL, "admin", "E2E admin") ||
+    account(env.E2E_STAFF_EMAIL, "staff", "E2E staff") ||
+    account(env.E2E_WORKER_JS_EMAIL, "staff", "E2E worker with JS") ||
+    account(env.E2E_WORKER_NOJS_EMAIL, "staff", "E2E worker without JS");
+}
 if (status === 0) status = run(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)]);
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);

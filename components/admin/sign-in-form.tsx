@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { signInAction } from "@/app/admin/sign-in/actions";
 import type { SignInState } from "@/lib/auth/sign-in-state";
 import { inputClass } from "@/components/booking/form-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(signInAction, { email: "", answer: 0 } satisfies SignInState);
@@ -27,13 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-emerald-700 px-6 py-3 font-semibold text-white hover:bg-emerald-800 disabled:opacity-70 dark:bg-emerald-400 dark:text-slate-950"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" />
     </form>
   );
 }

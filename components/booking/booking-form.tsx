@@ -15,6 +15,7 @@ import { ErrorSummary } from "./error-summary";
 import { FieldError, FormField, controlProps, inputClass } from "./form-field";
 import { SlotPicker } from "./slot-picker";
 import { TimeZoneSelect } from "./time-zone-select";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const labels: Record<BookingField, string> = {
   fullName: "Full name",
@@ -166,13 +167,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-emerald-700 px-6 py-3 text-lg font-semibold text-white hover:bg-emerald-800 disabled:cursor-wait disabled:opacity-70 sm:w-auto dark:bg-emerald-400 dark:text-slate-950 dark:hover:bg-emerald-300"
-      >
-        {pending ? "Booking your call…" : "Book the consultation"}
-      </button>
+      <SubmitButton pending={pending} label="Book the consultation" pendingLabel="Booking your call…" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { moveBookingAction } from "@/app/(site)/book/manage/[token]/actions";
 import type { MoveFormState } from "@/lib/booking/move-form-state";
 import { SlotPicker } from "./slot-picker";
 import { TimeZoneSelect } from "./time-zone-select";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Props = {
   token: string;
@@ -34,13 +35,7 @@ export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZoneO
       ) : null}
       <TimeZoneSelect value={zone} options={timeZoneOptions} onChange={setPickedZone} />
       <SlotPicker slots={slots} slotMinutes={slotMinutes} timeZone={zone} selected={state.slot} nearest={state.nearest} error={state.slotError} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-emerald-700 px-6 py-3 text-lg font-semibold text-white hover:bg-emerald-800 disabled:cursor-wait disabled:opacity-70 sm:w-auto dark:bg-emerald-400 dark:text-slate-950 dark:hover:bg-emerald-300"
-      >
-        {pending ? "Moving your call…" : "Move my call to this time"}
-      </button>
+      <SubmitButton pending={pending} label="Move my call to this time" pendingLabel="Moving your call…" />
     </form>
   );
 }
