@@ -20,8 +20,9 @@ if (!values.email) {
   process.exit(2);
 }
 
-const database = openDatabase(configuredDatabase(getConfig()));
+let database: ReturnType<typeof openDatabase> | undefined;
 try {
+  database = openDatabase(configuredDatabase(getConfig()));
   await database.migrate();
   if (command === "create") {
     const account = await createAccount(database.prisma, { email: values.email, name: values.name, role: values.role.toUpperCase() as "ADMIN" | "STAFF", password: values.password });
@@ -44,5 +45,5 @@ try {
   else throw error;
   process.exitCode = 1;
 } finally {
-  await database.close();
+  await database?.close();
 }
