@@ -50,7 +50,8 @@ function beyond(cursor: LeadCursor, byCall: boolean, descending: boolean): Prism
   if (byCall) {
     return { OR: [{ booking: { is: { startsAt: { [past]: cursor.at } } } }, { booking: { is: { startsAt: cursor.at } }, id: { [past]: cursor.id } }] };
   }
-  return { OR: [{ createdAt: { [past]: cursor.at } }, { createdAt: cursor.at, id: { [past]: cursor.id } }] };
+  // The outer bound lets the (createdAt, id) index start at the cursor rather than filter every row before it.
+  return { createdAt: { [`${past}e`]: cursor.at }, OR: [{ createdAt: { [past]: cursor.at } }, { id: { [past]: cursor.id } }] };
 }
 
 const exportSelect = {
