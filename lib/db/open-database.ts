@@ -33,6 +33,9 @@ export function openDatabase(options: DatabaseOptions): Database {
 
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server closes (a restart, a failover, an admin's terminate) is dropped
+  // from the pool and replaced on next use; unheard, the pool's "error" event would end the process.
+  pool.on("error", (error) => console.warn(`[db] an idle connection was closed: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
