@@ -1,6 +1,6 @@
 // CPU time spent during a stage by the app server (its process group), by the PostgreSQL backends
-// of the bench database, and by this process (the load generator). Linux /proc only; elsewhere
-// the figures are left out.
+// of the bench database, and by this process (the load generator); and the share of the machine's
+// CPU that everything else used meanwhile. Linux /proc only; elsewhere the figures are left out.
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
@@ -31,12 +31,19 @@ function snapshot(serverGroup, database) {
     if (proc.group === serverGroup) server.set(proc.pid, proc.cpuMs);
     else if (proc.cmdline.startsWith("postgres: ") && proc.cmdline.includes(` ${database} `)) postgres.set(proc.pid, proc.cpuMs);
   }
-  return { server, postgres, self: process.cpuUsage() };
+  return { server, postgres, self: process.cpuUsage(), machine: machineCpuMs() };
+}
+
+/** All CPUs' busy and total time so far, from the first line of /proc/stat. */
+function machineCpuMs() {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: busy / ticksPerMs, total: (busy + idle + iowait) / ticksPerMs };
 }
 
 const grown = (before, after) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
-/** Starts counting; the returned function gives CPU ms per request for the stage. */
+/** Starts counting; the returned function gives CPU ms per request for the stage, and others' CPU share. */
 export function measureCpu(serverGroup, database) {
   if (!available) return () => undefined;
   const before = snapshot(serverGroup, database);
@@ -44,10 +51,15 @@ export function measureCpu(serverGroup, database) {
     const after = snapshot(serverGroup, database);
     const self = process.cpuUsage(before.self);
     const perRequest = (ms) => Number((ms / requests).toFixed(3));
+    const ours = { server: grown(before.server, after.server), postgres: grown(before.postgres, after.postgres), self: (self.user + self.system) / 1000 };
+    const busy = after.machine.busy - before.machine.busy;
+    const total = after.machine.total - before.machine.total;
     return {
-      appServerMsPerRequest: perRequest(grown(before.server, after.server)),
-      postgresMsPerRequest: perRequest(grown(before.postgres, after.postgres)),
-      loadGeneratorMsPerRequest: perRequest((self.user + self.system) / 1000),
+      appServerMsPerRequest: perRequest(ours.server),
+      postgresMsPerRequest: perRequest(ours.postgres),
+      loadGeneratorMsPerRequest: perRequest(ours.self),
+      // The fake provider, autovacuum, other users' processes, the hypervisor's steal: a sign of noise.
+      otherCpuPercent: total > 0 ? Number(Math.max(0, (100 * (busy - ours.server - ours.postgres - ours.self)) / total).toFixed(1)) : undefined,
     };
   };
 }

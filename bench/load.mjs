@@ -9,7 +9,8 @@ export function percentile(sorted, p) {
 
 /**
  * Runs `task(index)` for index = 0, 1, 2, … from `concurrency` clients. A task resolves to
- * `{ ok, detail? }` or throws; either way its latency counts. Returns throughput and latency in ms.
+ * `{ ok, detail? }` or throws; either way its latency counts. Returns each latency in ms, the
+ * failures and the wall time, for `summarize`.
  */
 export async function runLoad({ concurrency, count, maxSeconds, task }) {
   const latencies = [];
@@ -33,13 +34,17 @@ export async function runLoad({ concurrency, count, maxSeconds, task }) {
     }
   }
   await Promise.all(Array.from({ length: concurrency }, client));
+  return { concurrency, latencies, failures, seconds: (performance.now() - started) / 1000 };
+}
 
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
+/** Throughput and latency percentiles of one or more runs of `runLoad` taken together. */
+export function summarize(runs) {
+  const sorted = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {
-    concurrency,
+    concurrency: runs[0].concurrency,
     requests: sorted.length,
-    failures,
+    failures: runs.flatMap((run) => run.failures),
     seconds: round(seconds, 2),
     perSecond: round(sorted.length / seconds, 1),
     p50: round(percentile(sorted, 50), 2),
