@@ -82,11 +82,12 @@ async function main() {
       { name: `page ${Math.floor(LEADS / 2 / 50).toLocaleString("en-US")} (keyset)`, params: { after: encodeLeadCursor({ at: deep[0]!.createdAt, id: deep[0]!.id }) } },
     ];
 
-    const env = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: dbUrl, AUTH_SECRET: secret, RESEND_API_KEY: "re_bench_unused", WORKER_IN_APP: "false", APP_URL: `http://127.0.0.1:${PORT}`, FIRM_TIME_ZONE: ZONE, NODE_OPTIONS: process.env.BENCH_ADMIN_SERVER_NODE_OPTIONS ?? "" };
+    const env = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: dbUrl, AUTH_SECRET: secret, RESEND_API_KEY: "re_bench_unused", WORKER_IN_APP: "false", APP_URL: `http://127.0.0.1:${PORT}`, FIRM_TIME_ZONE: ZONE };
     mkdirSync(resultsDir, { recursive: true });
     console.log("[bench:admin] building");
     build(env, `${resultsDir}/admin-build.log`);
-    const running = await start(env, PORT, `${resultsDir}/admin-server.log`);
+    // BENCH_ADMIN_SERVER_NODE_OPTIONS (e.g. --max-old-space-size=96) for the server only: does the export fit a small heap?
+    const running = await start({ ...env, NODE_OPTIONS: process.env.BENCH_ADMIN_SERVER_NODE_OPTIONS ?? "" }, PORT, `${resultsDir}/admin-server.log`);
     server = running;
     const pid = running.pid!;
     const get = async (path: string) => {
