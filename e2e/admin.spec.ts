@@ -125,6 +125,7 @@ test.describe("with JavaScript", () => {
     await signIn(page, "workerWithJs", "/admin");
     const cookies = await context.cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page, "signed out").toHaveURL(/\/admin\/sign-in/);
     await context.addCookies(cookies);
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin\/sign-in/);
