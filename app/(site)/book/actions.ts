@@ -13,19 +13,15 @@ import { describeBookingOutcome } from "@/lib/booking/describe-booking-outcome";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
+import { formText } from "@/lib/http/form-fields";
 
 export async function submitBooking(previous: BookingFormState, formData: FormData): Promise<BookingFormState> {
   const config = getConfig();
-  const values = Object.fromEntries(bookingFields.map((field) => [field, text(formData, field)])) as Record<BookingField, string>;
-  const timeZone = resolveTimeZone(text(formData, "timeZone"), config.FIRM_TIME_ZONE);
+  const values = Object.fromEntries(bookingFields.map((field) => [field, formText(formData, field)])) as Record<BookingField, string>;
+  const timeZone = resolveTimeZone(formText(formData, "timeZone"), config.FIRM_TIME_ZONE);
   const answer = { formToken: previous.formToken, values, timeZone, answer: previous.answer + 1 };
 
-  if (text(formData, "intent") === "show-times") return { ...answer, fieldErrors: {} };
+  if (formText(formData, "intent") === "show-times") return { ...answer, fieldErrors: {} };
 
   const parsed = bookingFormSchema.safeParse(values);
   if (!parsed.success) {
@@ -42,7 +38,7 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
       {
         form: parsed.data,
         formToken: previous.formToken,
-        honeypot: text(formData, "website"),
+        honeypot: formText(formData, "website"),
         timeZone,
         attribution: decodeAttribution((await cookies()).get(FIRST_TOUCH_COOKIE)?.value),
         clientIp: clientIp(requestHeaders.get("x-forwarded-for"), config.PROXY_HOPS),

@@ -10,15 +10,11 @@ import { encodeSession, sessionCookieName, sessionCookieOptions } from "@/lib/au
 import type { SignInState } from "@/lib/auth/sign-in-state";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
+import { formText } from "@/lib/http/form-fields";
 
 export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = text(formData, "email").trim();
-  const password = text(formData, "password");
+  const email = formText(formData, "email").trim();
+  const password = formText(formData, "password");
   const answer = { email, answer: previous.answer + 1 };
   if (!email || !password) return { ...answer, error: "Enter your email and your password." };
   const settings = authSettingsFromConfig(getConfig());
@@ -29,5 +25,5 @@ export async function signInAction(previous: SignInState, formData: FormData): P
   }
   if (outcome.kind === "refused") return { ...answer, error: "That email and password do not match an active account." };
   (await cookies()).set(sessionCookieName(settings), await encodeSession(outcome.user, settings), sessionCookieOptions(settings));
-  redirect(safeCallbackPath(text(formData, "callbackUrl")));
+  redirect(safeCallbackPath(formText(formData, "callbackUrl")));
 }

@@ -8,8 +8,7 @@ import { requestIp, staffForAction } from "@/lib/auth/current-staff";
 import { assertStaff, type Staff } from "@/lib/auth/verify-staff";
 import { getPrisma } from "@/lib/db/database";
 import type { AccountFormState } from "@/lib/auth/account-form-state";
-
-const fieldsOf = (formData: unknown): Record<string, unknown> => (formData instanceof FormData ? Object.fromEntries(formData) : {});
+import { formFields } from "@/lib/http/form-fields";
 
 async function asAdmin<T>(work: (staff: Staff, ip: string) => Promise<T>): Promise<T> {
   const staff = await staffForAction("ADMIN");
@@ -21,7 +20,7 @@ const createSchema = z.object({ email: z.email("Enter an email address"), name: 
 
 export async function createAccountAction(previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
   return asAdmin(async (staff, ip) => {
-    const fields = fieldsOf(formData);
+    const fields = formFields(formData);
     const values = { email: String(fields.email ?? ""), name: String(fields.name ?? ""), role: String(fields.role ?? "STAFF") };
     const parsed = createSchema.safeParse(values);
     if (!parsed.success) return { values, errors: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path[0], issue.message])) };
@@ -41,7 +40,7 @@ const accountChange = z.object({ userId: z.uuid(), email: z.email(), change: z.e
 
 export async function changeAccountAction(formData: FormData): Promise<void> {
   const notice = await asAdmin(async (staff, ip) => {
-    const parsed = accountChange.safeParse(fieldsOf(formData));
+    const parsed = accountChange.safeParse(formFields(formData));
     if (!parsed.success) return "invalid";
     const { userId, email, change } = parsed.data;
     const db = await getPrisma();

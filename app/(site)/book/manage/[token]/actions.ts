@@ -10,21 +10,17 @@ import type { MoveFormState } from "@/lib/booking/move-form-state";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
+import { formText } from "@/lib/http/form-fields";
 
 const TRY_AGAIN = "Something went wrong on our side and your call was not changed. Please try again in a moment.";
 
 export async function moveBookingAction(previous: MoveFormState, formData: FormData): Promise<MoveFormState> {
   const config = getConfig();
-  const token = text(formData, "token");
-  const timeZone = resolveTimeZone(text(formData, "timeZone"), config.FIRM_TIME_ZONE);
-  const slot = text(formData, "slot");
+  const token = formText(formData, "token");
+  const timeZone = resolveTimeZone(formText(formData, "timeZone"), config.FIRM_TIME_ZONE);
+  const slot = formText(formData, "slot");
   const answer = { slot, timeZone, answer: previous.answer + 1 };
-  if (text(formData, "intent") === "show-times") return answer;
+  if (formText(formData, "intent") === "show-times") return answer;
   const startsAt = new Date(slot);
   if (!slot || Number.isNaN(startsAt.getTime())) return { ...answer, slotError: "Choose the new time for your call" };
   if (!isManageTokenShape(token)) redirect("/book/manage/unknown");
@@ -56,7 +52,7 @@ export async function moveBookingAction(previous: MoveFormState, formData: FormD
 }
 
 export async function cancelBookingAction(formData: FormData): Promise<void> {
-  const token = text(formData, "token");
+  const token = formText(formData, "token");
   if (!isManageTokenShape(token)) redirect("/book/manage/unknown");
   try {
     await cancelBooking(await getPrisma(), token, bookingSettingsFromConfig(getConfig()));

@@ -7,6 +7,7 @@ import { getPrisma } from "@/lib/db/database";
 import { LeadStatus } from "@/lib/db/generated/enums";
 import { addNote, changeLead, retryEmail } from "@/lib/leads/change-lead";
 import { eraseLead } from "@/lib/leads/erase-lead";
+import { formFields } from "@/lib/http/form-fields";
 
 const changeSchema = z.object({
   leadId: z.uuid(),
@@ -15,15 +16,12 @@ const changeSchema = z.object({
   ownerId: z.union([z.uuid(), z.literal("")]).optional(),
 });
 
-// A caller other than our forms may send anything at all; it gets the list back, never a 500.
-const fieldsOf = (formData: unknown): Record<string, unknown> => (formData instanceof FormData ? Object.fromEntries(formData) : {});
-
 const back = (leadId: string, notice: string) => redirect(`/admin/leads/${leadId}?notice=${notice}`);
 
 /** Status or owner, from the lead page's forms (plain posts, so they work without JavaScript). */
 export async function changeLeadAction(formData: FormData): Promise<void> {
   const staff = await staffForAction();
-  const parsed = changeSchema.safeParse(fieldsOf(formData));
+  const parsed = changeSchema.safeParse(formFields(formData));
   if (!parsed.success) redirect("/admin/leads");
   const { leadId, version, status, ownerId } = parsed.data;
   const change = status ? { status } : { ownerId: ownerId || null };
@@ -35,9 +33,9 @@ const noteSchema = z.object({ leadId: z.uuid(), body: z.string().trim().min(1).m
 
 export async function addNoteAction(formData: FormData): Promise<void> {
   const staff = await staffForAction();
-  const parsed = noteSchema.safeParse(fieldsOf(formData));
+  const parsed = noteSchema.safeParse(formFields(formData));
   if (!parsed.success) {
-    const leadId = z.uuid().safeParse(fieldsOf(formData).leadId);
+    const leadId = z.uuid().safeParse(formFields(formData).leadId);
     if (leadId.success) back(leadId.data, "empty-note");
     redirect("/admin/leads");
   }
@@ -47,7 +45,7 @@ export async function addNoteAction(formData: FormData): Promise<void> {
 
 export async function retryEmailAction(formData: FormData): Promise<void> {
   const staff = await staffForAction();
-  const parsed = z.object({ leadId: z.uuid(), outboxId: z.uuid() }).safeParse(fieldsOf(formData));
+  const parsed = z.object({ leadId: z.uuid(), outboxId: z.uuid() }).safeParse(formFields(formData));
   if (!parsed.success) redirect("/admin/leads");
   const outcome = await retryEmail(await getPrisma(), staff, { outboxId: parsed.data.outboxId, ip: await requestIp() });
   back(parsed.data.leadId, outcome === "queued" ? "retry-queued" : "unchanged");
@@ -56,7 +54,7 @@ export async function retryEmailAction(formData: FormData): Promise<void> {
 /** ADMIN: erases the lead's personal data (the page asks first). */
 export async function eraseLeadAction(formData: FormData): Promise<void> {
   const staff = await staffForAction("ADMIN");
-  const parsed = z.object({ leadId: z.uuid() }).safeParse(fieldsOf(formData));
+  const parsed = z.object({ leadId: z.uuid() }).safeParse(formFields(formData));
   if (!parsed.success) redirect("/admin/leads");
   await eraseLead(await getPrisma(), staff, { leadId: parsed.data.leadId, ip: await requestIp() });
   back(parsed.data.leadId, "erased");
