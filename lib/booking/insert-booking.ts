@@ -3,7 +3,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { Attribution } from "./attribution";
 import type { BookingForm } from "./booking-form-schema";
 import type { Slot } from "./generate-slots";
-import type { RateLimitRule } from "../rate-limit/rate-limit";
+import { countHitSql, type RateLimitRule } from "../rate-limit/rate-limit";
 
 export type BookingRow = {
   reference: string;
@@ -38,10 +38,7 @@ export async function insertBooking(db: PrismaClient, row: BookingRow): Promise<
   const leadId = uuidv7();
   const [result] = await db.$queryRaw<Array<{ hits: number; expiresAt: Date; leadId: string | null }>>`
     WITH bucket AS (
-      INSERT INTO "RateLimitBucket" ("key", "hits", "expiresAt") VALUES (${rateLimit.key}, 1, ${expiresAt})
-      ON CONFLICT ("key") DO UPDATE SET
-        "hits" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${rateLimit.now} THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
-        "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${rateLimit.now} THEN EXCLUDED."expiresAt" ELSE "RateLimitBucket"."expiresAt" END
+      ${countHitSql(rateLimit.key, rateLimit.rule, rateLimit.now)}
       RETURNING "hits", "expiresAt"
     ),
     lead AS (
