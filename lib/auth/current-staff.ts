@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect, unauthorized } from "next/navigation";
+import { cache } from "react";
 import { clientIp } from "../booking/client-ip";
 import { getConfig } from "../config";
 import { getPrisma } from "../db/database";
@@ -7,12 +8,15 @@ import { authSettingsFromConfig } from "./auth-settings";
 import { decodeSession, sessionCookieName } from "./session-token";
 import { verifyStaff, type Staff } from "./verify-staff";
 
-/** The staff member signed in on this request, or null. */
-export async function currentStaff(): Promise<Staff | null> {
+/**
+ * The staff member signed in on this request, or null. Once per request: the admin's layout and
+ * its page both ask, and each answer costs a decryption and an account check.
+ */
+export const currentStaff = cache(async (): Promise<Staff | null> => {
   const settings = authSettingsFromConfig(getConfig());
   const token = (await cookies()).get(sessionCookieName(settings))?.value;
   return verifyStaff(await getPrisma(), await decodeSession(token, settings));
-}
+});
 
 /** For admin pages: signed-in staff, or off to sign in and back to `path` afterwards; 403 for a STAFF at an ADMIN page. */
 export async function staffForPage(path: string, role?: "ADMIN"): Promise<Staff> {
