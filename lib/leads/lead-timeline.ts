@@ -15,7 +15,6 @@ const emailNames: Record<string, string> = {
 const auditNames: Record<string, (detail: Record<string, unknown>) => string> = {
   "lead.status": (detail) => `Status changed from ${String(detail.from).toLowerCase()} to ${String(detail.to).toLowerCase()}`,
   "lead.owner": () => "Owner changed",
-  "lead.note": () => "Note added",
   "email.retry": () => "Failed email sent again",
   "booking.moved_by_prospect": () => "The prospect moved the call",
   "booking.cancelled_by_prospect": () => "The prospect cancelled the call",
@@ -34,6 +33,7 @@ export function leadTimeline(lead: LeadDetail): TimelineEntry[] {
     const describe = auditNames[event.action];
     if (describe) entries.push({ at: event.createdAt, what: describe((event.detail ?? {}) as Record<string, unknown>), who: event.actor?.name });
   }
+  // A note's own audit event adds nothing the note itself does not show.
   for (const note of lead.notes) entries.push({ at: note.createdAt, what: "Note", who: note.author.name, body: note.body });
-  return entries.filter((entry) => entry.what !== "Note added").sort((a, b) => a.at.getTime() - b.at.getTime());
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
