@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isTimeZone } from "./booking/time-zones";
 
-const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -75,7 +75,23 @@ export const configSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: integer(5, 1, 1000),
   SIGN_IN_ATTEMPTS_PER_IP: integer(20, 1, 10_000),
   SIGN_IN_WINDOW_SECONDS: integer(900, 60, 86_400),
+
+  // --- Consultants' calendars ---
+  CALENDAR_SYNC_MINUTES: integer(5, 1, 24 * 60),
+  // Encrypts calendar passwords and feed addresses at rest: 32 random bytes, base64 or hex
+  // (openssl rand -base64 32). Outside production a key derived from AUTH_SECRET stands in.
+  CALENDAR_ENCRYPTION_KEY: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isCalendarKey, "32 random bytes as base64 or hex (openssl rand -base64 32)").optional(),
+  ),
+  // Lets calendar addresses point at this machine or a private network (tests, a CalDAV server on the LAN).
+  CALENDAR_ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
 });
+
+function isCalendarKey(value: string): boolean {
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return bytes.length === 32;
+}
 
 export type AppConfig = z.infer<typeof configSchema>;
 export type Weekday = (typeof weekdays)[number];

@@ -8,7 +8,7 @@ import type { BookingSettings } from "./booking-settings";
 import { parseFormToken } from "./form-token";
 import type { Slot } from "./generate-slots";
 import { insertBooking } from "./insert-booking";
-import { isOfferedSlot, nearestOpenSlots } from "./offered-slots";
+import { nearestOpenSlots, slotAvailability } from "./offered-slots";
 import { hashManageToken, manageToken } from "./manage-token";
 import { reminderDueAt } from "./reminder-due-at";
 import { bookingRateLimitKey } from "./rate-limit-key";
@@ -30,11 +30,14 @@ export type BookingOutcome =
   | { kind: "slot-unavailable"; nearest: Slot[] }
   | { kind: "rate-limited"; retryAfterSeconds: number };
 
-const REFERENCE_ATTEMPTS = 5;
+// Each attempt after the first follows a clash: a reference code already used, or the chosen
+// consultant booked by someone else a moment before (then the next free one is tried).
+const ATTEMPTS = 6;
 
 /**
  * Books a consultation: the lead, its booking and the outbox rows for its emails, in one
- * transaction. The database decides races for a slot; a repeated form token returns the booking
+ * statement, assigned to a consultant free for it. The database decides races for a consultant's
+ * time; a repeated form token returns the booking
  * it already made. Scripts get the same answer as people, but their lead is stored as SPAM, holds
  * no slot and sends no email.
  */
@@ -46,12 +49,19 @@ export async function bookConsultation(
 ): Promise<BookingOutcome> {
   const spam = isSpam(request, settings, now);
   const slot = { startsAt: request.form.slot, endsAt: addMinutes(request.form.slot, settings.availability.slotMinutes) };
-  if (!spam && !isOfferedSlot(slot, settings, now)) {
-    return { kind: "slot-unavailable", nearest: await nearestOpenSlots(db, slot, settings, now) };
-  }
-
   const rateLimit = { key: bookingRateLimitKey(request.clientIp), rule: settings.rateLimit, now };
   for (let attempt = 1; ; attempt++) {
+    let consultantIds: string[] = [];
+    if (!spam) {
+      const availability = await slotAvailability(db, slot, settings, now);
+      if (availability.kind !== "free") {
+        const earlier = await findByFormToken(db, request.formToken);
+        if (earlier) return { kind: "booked", reference: earlier };
+        const nearest = await nearestOpenSlots(db, slot, settings, now);
+        return availability.kind === "taken" ? { kind: "slot-taken", nearest } : { kind: "slot-unavailable", nearest };
+      }
+      consultantIds = availability.consultantIds;
+    }
     try {
       const reference = generateReferenceCode();
       const bookingId = uuidv7();
@@ -61,6 +71,7 @@ export async function bookConsultation(
         slot,
         spam,
         bookingId,
+        consultantIds,
         manageTokenHash: hashManageToken(manageToken(settings.secret, bookingId)),
         staffRecipients: settings.staffEmails.join(", "),
         remindAt: reminderDueAt(slot.startsAt, settings.reminderHoursBefore, now),
@@ -74,8 +85,9 @@ export async function bookConsultation(
         const earlier = await findByFormToken(db, request.formToken);
         if (earlier) return { kind: "booked", reference: earlier };
       }
+      const clashed = isExclusionViolation(error) || isUniqueViolation(error, "reference");
+      if (clashed && attempt < ATTEMPTS) continue;
       if (isExclusionViolation(error)) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
-      if (attempt < REFERENCE_ATTEMPTS && isUniqueViolation(error, "reference")) continue;
       throw error;
     }
   }

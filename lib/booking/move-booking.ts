@@ -1,11 +1,12 @@
 import { addMinutes } from "date-fns";
 import { v7 as uuidv7 } from "uuid";
-import type { PrismaClient } from "../db/generated/client";
+import { Prisma, type PrismaClient } from "../db/generated/client";
 import { isExclusionViolation } from "../db/prisma-errors";
 import type { BookingSettings } from "./booking-settings";
+import { chooseConsultantSql, withConsultantSql } from "./choose-consultant-sql";
 import type { Slot } from "./generate-slots";
 import { hashManageToken } from "./manage-token";
-import { isOfferedSlot, nearestOpenSlots } from "./offered-slots";
+import { nearestOpenSlots, slotAvailability } from "./offered-slots";
 import { reminderDueAt } from "./reminder-due-at";
 
 export type MoveOutcome =
@@ -16,56 +17,91 @@ export type MoveOutcome =
   /** Cancelled, started, or not a booking at all. */
   | { kind: "not-movable" };
 
+const ATTEMPTS = 4;
+
 /**
  * Moves a booking to another open time, in one statement: the booking (its invite's SEQUENCE one
  * higher), its pending reminder withdrawn and a new one owed, the prospect's updated invite and
- * staff's notice queued, and the workers woken. The exclusion constraint decides races with other
- * bookings exactly as for a new one.
+ * the notice to staff and the consultant queued, the consultant's calendar brought up to date, and
+ * the workers woken. The call stays with its consultant when they are free at the new time; else
+ * it goes to another who is (and the lead with it, if it was theirs). The exclusion constraint
+ * decides races with other bookings exactly as for a new one.
  */
 export async function moveBooking(db: PrismaClient, token: string, startsAt: Date, settings: BookingSettings, now = new Date()): Promise<MoveOutcome> {
   const slot = { startsAt, endsAt: addMinutes(startsAt, settings.availability.slotMinutes) };
-  if (!isOfferedSlot(slot, settings, now)) return { kind: "slot-unavailable", nearest: await nearestOpenSlots(db, slot, settings, now) };
-  const remindAt = reminderDueAt(slot.startsAt, settings.reminderHoursBefore, now);
-  try {
-    const [result] = await db.$queryRaw<Array<{ moved: bigint; unchanged: boolean }>>`
-      WITH current AS (
-        SELECT "id", "leadId", "startsAt" FROM "Booking"
-        WHERE "manageTokenHash" = ${hashManageToken(token)} AND "status" = 'CONFIRMED' AND "startsAt" > ${now}
-        FOR UPDATE
-      ),
-      moved AS (
-        UPDATE "Booking" AS booking SET "startsAt" = ${slot.startsAt}, "endsAt" = ${slot.endsAt}, "sequence" = booking."sequence" + 1, "updatedAt" = now()
-        FROM current WHERE booking."id" = current."id" AND current."startsAt" <> ${slot.startsAt}
-        RETURNING booking."leadId", booking."sequence", current."startsAt" AS "previousStartsAt"
-      ),
-      withdrawn AS (
-        UPDATE "OutboxMessage" SET "status" = 'WITHDRAWN', "lastError" = 'the call moved', "updatedAt" = now()
-        WHERE "leadId" IN (SELECT "leadId" FROM moved) AND "kind" = 'BOOKING_REMINDER' AND "status" = 'PENDING'
-        RETURNING 1
-      ),
-      outbox AS (
-        INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "slotStartsAt", "slotEndsAt", "previousStartsAt", "inviteSequence", "nextAttemptAt", "updatedAt")
-        SELECT email."id", moved."leadId", email."kind"::"OutboxKind", CASE WHEN email."toStaff" THEN ${settings.staffEmails.join(", ")} ELSE lead."email" END,
-          ${slot.startsAt}, ${slot.endsAt}, moved."previousStartsAt", moved."sequence", email."due", now()
-        FROM moved JOIN "Lead" AS lead ON lead."id" = moved."leadId",
-          (VALUES (${uuidv7()}::uuid, 'BOOKING_MOVED', false, now()),
-                  (${uuidv7()}::uuid, 'STAFF_BOOKING_MOVED', true, now()),
-                  (${uuidv7()}::uuid, 'BOOKING_REMINDER', false, ${remindAt}::timestamptz)) AS email ("id", "kind", "toStaff", "due")
-        WHERE email."due" IS NOT NULL
-        RETURNING 1
-      ),
-      audit AS (
-        INSERT INTO "AuditEvent" ("id", "leadId", "action", "detail")
-        SELECT ${uuidv7()}::uuid, moved."leadId", 'booking.moved_by_prospect', jsonb_build_object('from', moved."previousStartsAt", 'to', ${slot.startsAt}::timestamptz)
-        FROM moved
-      ),
-      wake AS (SELECT pg_notify('outbox', '') FROM (SELECT 1 FROM outbox LIMIT 1) AS written)
-      SELECT (SELECT count(*) FROM moved) AS "moved", EXISTS (SELECT 1 FROM current WHERE "startsAt" = ${slot.startsAt}) AS "unchanged",
-        (SELECT count(*) FROM withdrawn) AS "withdrawn", (SELECT count(*) FROM wake) AS "woke"`;
-    if (result?.unchanged) return { kind: "unchanged" };
-    return Number(result?.moved) === 1 ? { kind: "moved", slot } : { kind: "not-movable" };
-  } catch (error) {
-    if (isExclusionViolation(error)) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
-    throw error;
+  const tokenHash = hashManageToken(token);
+  const booking = await db.booking.findUnique({ where: { manageTokenHash: tokenHash }, select: { id: true, status: true, startsAt: true, consultantId: true } });
+  if (!booking || booking.status !== "CONFIRMED" || booking.startsAt <= now) return { kind: "not-movable" };
+  if (booking.startsAt.getTime() === slot.startsAt.getTime()) return { kind: "unchanged" };
+
+  for (let attempt = 1; ; attempt++) {
+    const availability = await slotAvailability(db, slot, settings, now, booking.id);
+    if (availability.kind !== "free") {
+      const nearest = await nearestOpenSlots(db, slot, settings, now);
+      return availability.kind === "taken" ? { kind: "slot-taken", nearest } : { kind: "slot-unavailable", nearest };
+    }
+    const stays = booking.consultantId !== null && availability.consultantIds.includes(booking.consultantId);
+    try {
+      const moved = await moveInOneStatement(db, tokenHash, slot, stays ? [booking.consultantId!] : availability.consultantIds, settings, now);
+      return moved ? { kind: "moved", slot } : { kind: "not-movable" };
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      if (attempt >= ATTEMPTS) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
+    }
   }
+}
+
+async function moveInOneStatement(db: PrismaClient, tokenHash: string, slot: Slot, consultantIds: string[], settings: BookingSettings, now: Date): Promise<boolean> {
+  const remindAt = reminderDueAt(slot.startsAt, settings.reminderHoursBefore, now);
+  const staffRecipients = settings.staffEmails.join(", ");
+  const [result] = await db.$queryRaw<Array<{ moved: bigint }>>`
+    WITH current AS (
+      SELECT "id", "leadId", "startsAt", "consultantId" FROM "Booking"
+      WHERE "manageTokenHash" = ${tokenHash} AND "status" = 'CONFIRMED' AND "startsAt" > ${now} AND "startsAt" <> ${slot.startsAt}
+      FOR UPDATE
+    ),
+    chosen AS (${chooseConsultantSql(consultantIds)}),
+    moved AS (
+      UPDATE "Booking" AS booking SET "startsAt" = ${slot.startsAt}, "endsAt" = ${slot.endsAt}, "sequence" = booking."sequence" + 1,
+        "consultantId" = (SELECT "id" FROM chosen), "updatedAt" = now()
+      FROM current WHERE booking."id" = current."id"
+      RETURNING booking."leadId", booking."sequence", booking."consultantId", current."startsAt" AS "previousStartsAt", current."consultantId" AS "previousConsultantId"
+    ),
+    owner AS (
+      UPDATE "Lead" AS lead SET "ownerId" = moved."consultantId", "version" = lead."version" + 1, "updatedAt" = now()
+      FROM moved WHERE lead."id" = moved."leadId" AND moved."consultantId" IS DISTINCT FROM moved."previousConsultantId"
+        AND lead."ownerId" IS NOT DISTINCT FROM moved."previousConsultantId"
+    ),
+    withdrawn AS (
+      UPDATE "OutboxMessage" SET "status" = 'WITHDRAWN', "lastError" = 'the call moved', "updatedAt" = now()
+      WHERE "leadId" IN (SELECT "leadId" FROM moved) AND "kind" = 'BOOKING_REMINDER' AND "status" = 'PENDING'
+      RETURNING 1
+    ),
+    outbox AS (
+      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "calendarId", "slotStartsAt", "slotEndsAt", "previousStartsAt", "inviteSequence", "nextAttemptAt", "updatedAt")
+      SELECT email."id", moved."leadId", email."kind"::"OutboxKind",
+        CASE WHEN email."toStaff" THEN ${withConsultantSql(staffRecipients, Prisma.sql`SELECT "email" FROM "User" WHERE "id" = moved."consultantId"`)} ELSE lead."email" END,
+        NULL::uuid, ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, moved."previousStartsAt", moved."sequence", email."due", now()
+      FROM moved JOIN "Lead" AS lead ON lead."id" = moved."leadId",
+        (VALUES (${uuidv7()}::uuid, 'BOOKING_MOVED', false, now()),
+                (${uuidv7()}::uuid, 'STAFF_BOOKING_MOVED', true, now()),
+                (${uuidv7()}::uuid, 'BOOKING_REMINDER', false, ${remindAt}::timestamptz)) AS email ("id", "kind", "toStaff", "due")
+      WHERE email."due" IS NOT NULL
+      UNION ALL
+      SELECT gen_random_uuid(), moved."leadId", 'CALENDAR_EVENT'::"OutboxKind", consultant."email", calendar."id", ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz,
+        moved."previousStartsAt", moved."sequence", now(), now()
+      FROM moved JOIN "Calendar" AS calendar ON calendar."consultantId" IN (moved."consultantId", moved."previousConsultantId")
+          AND calendar."kind" = 'CALDAV' AND calendar."writeBookings"
+        JOIN "User" AS consultant ON consultant."id" = calendar."consultantId"
+      RETURNING 1
+    ),
+    audit AS (
+      INSERT INTO "AuditEvent" ("id", "leadId", "action", "detail")
+      SELECT ${uuidv7()}::uuid, moved."leadId", 'booking.moved_by_prospect',
+        jsonb_build_object('from', moved."previousStartsAt", 'to', ${slot.startsAt}::timestamptz, 'consultantId', moved."consultantId")
+      FROM moved
+    ),
+    wake AS (SELECT pg_notify('outbox', '') FROM (SELECT 1 FROM outbox LIMIT 1) AS written)
+    SELECT (SELECT count(*) FROM moved) AS "moved", (SELECT count(*) FROM withdrawn) AS "withdrawn", (SELECT count(*) FROM wake) AS "woke"`;
+  return Number(result?.moved) === 1;
 }

@@ -32,7 +32,7 @@ describe("migrations applied to a fresh database", () => {
     const tables = await database.prisma.$queryRaw<Array<{ table_name: string }>>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
     expect(tables.map((row) => row.table_name)).toEqual([
-      "AuditEvent", "Booking", "EmailEvent", "Lead", "MailboxMessage", "Note", "OutboxMessage", "RateLimitBucket", "User",
+      "AuditEvent", "Booking", "BusyInterval", "Calendar", "EmailEvent", "Lead", "MailboxMessage", "Note", "OutboxMessage", "RateLimitBucket", "User",
       "_prisma_migrations",
     ]);
     const constraints = await database.prisma.$queryRaw<Array<{ conname: string; contype: string }>>`

@@ -2,8 +2,7 @@ import { render } from "@react-email/render";
 import ICAL from "ical.js";
 import { createElement, type FunctionComponent } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { OutboxKind } from "../db/generated/enums";
-import { composeOutboxEmail, type OutboxEmailContext } from "./compose-outbox-email";
+import { composeOutboxEmail, type BookingEmailKind, type OutboxEmailContext } from "./compose-outbox-email";
 import type { EmailMessage } from "./email-message";
 import BookingCancelledEmail from "./templates/booking-cancelled-email";
 import BookingConfirmationEmail from "./templates/booking-confirmation-email";
@@ -14,7 +13,7 @@ import StaffNotificationEmail from "./templates/staff-notification-email";
 
 const FIRM_FROM = "SmallBusiness.Management <hello@smallbusiness.management>";
 
-function contextFor(kind: OutboxKind, changes: Partial<OutboxEmailContext> = {}): OutboxEmailContext {
+function contextFor(kind: BookingEmailKind, changes: Partial<OutboxEmailContext> = {}): OutboxEmailContext {
   const staff = kind.startsWith("STAFF_");
   return {
     kind,
@@ -47,6 +46,7 @@ function contextFor(kind: OutboxKind, changes: Partial<OutboxEmailContext> = {})
       endsAt: new Date("2026-12-15T15:30:00Z"),
       previousStartsAt: kind.endsWith("MOVED") ? new Date("2026-12-14T17:00:00Z") : null,
       sequence: kind.endsWith("MOVED") ? 1 : kind.endsWith("CANCELLED") ? 2 : 0,
+      consultantName: "Grace Hopper",
     },
     manageUrl: staff ? null : "https://smallbusiness.management/book/manage/OPS-7K2Q9M?token=abc",
     adminLeadUrl: "https://smallbusiness.management/admin/leads/cm5lead0000",
@@ -64,7 +64,7 @@ function contextFor(kind: OutboxKind, changes: Partial<OutboxEmailContext> = {})
   };
 }
 
-const withLead = (kind: OutboxKind, lead: Partial<OutboxEmailContext["lead"]>) => {
+const withLead = (kind: BookingEmailKind, lead: Partial<OutboxEmailContext["lead"]>) => {
   const context = contextFor(kind);
   return { ...context, lead: { ...context.lead, ...lead } };
 };
@@ -91,7 +91,7 @@ const FIRM = "hello@smallbusiness.management";
 describe("composeOutboxEmail", () => {
   afterEach(() => vi.useRealTimers());
 
-  it.each<[OutboxKind, string, string, string | null]>([
+  it.each<[BookingEmailKind, string, string, string | null]>([
     ["BOOKING_CONFIRMATION", FIRM, "Your call with SmallBusiness.Management on Tuesday, December 15, 2026, 7:00 AM", "REQUEST"],
     ["BOOKING_REMINDER", FIRM, "Reminder: your call with SmallBusiness.Management on Tuesday, December 15, 2026, 7:00 AM", null],
     ["BOOKING_MOVED", FIRM, "Your call with SmallBusiness.Management has moved to Tuesday, December 15, 2026, 7:00 AM", "REQUEST"],
@@ -164,6 +164,7 @@ describe("composeOutboxEmail", () => {
         startsAt: new Date("2026-11-03T15:00:00Z"),
         endsAt: new Date("2026-11-03T15:30:00Z"),
         previousStartsAt: new Date("2026-10-30T14:00:00Z"),
+        consultantName: null,
         sequence: 1,
       },
     });
@@ -247,7 +248,7 @@ describe("composeOutboxEmail", () => {
       BOOKING_CANCELLED: 0,
       STAFF_BOOKING_MOVED: 0,
       STAFF_BOOKING_CANCELLED: 0,
-    } satisfies Record<OutboxKind, 0>) as OutboxKind[];
+    } satisfies Record<BookingEmailKind, 0>) as BookingEmailKind[];
 
     it.each(kinds)("%s escapes it in HTML, shows it as text, and keeps it out of the headers' line structure", async (kind) => {
       const message = await composeOutboxEmail(withLead(kind, { fullName, company }));

@@ -16,11 +16,18 @@ import { callMinutes, plainTextOptions } from "./templates/email-layout";
 import StaffBookingChangedEmail from "./templates/staff-booking-changed-email";
 import StaffNotificationEmail from "./templates/staff-notification-email";
 
+/** The outbox rows that are emails about a booking (the others write calendars or alert staff). */
+export type BookingEmailKind = Exclude<OutboxKind, "CALENDAR_EVENT" | "CALENDAR_SYNC_FAILED">;
+
+export function isBookingEmailKind(kind: OutboxKind): kind is BookingEmailKind {
+  return kind !== "CALENDAR_EVENT" && kind !== "CALENDAR_SYNC_FAILED";
+}
+
 export type OutboxEmailContext = {
-  kind: OutboxKind;
+  kind: BookingEmailKind;
   recipients: string[];
   lead: EmailLead;
-  call: { startsAt: Date; endsAt: Date; previousStartsAt: Date | null; sequence: number };
+  call: { startsAt: Date; endsAt: Date; previousStartsAt: Date | null; sequence: number; consultantName: string | null };
   /** The prospect's link to move or cancel; null for staff kinds, or once the booking is cancelled. */
   manageUrl: string | null;
   /** APP_URL/admin/leads/<id> */
@@ -54,7 +61,8 @@ export async function composeOutboxEmail(context: OutboxEmailContext): Promise<E
 function draftEmail(context: OutboxEmailContext): Draft {
   const { kind, lead, firm } = context;
   const call: Slot = { startsAt: context.call.startsAt, endsAt: context.call.endsAt };
-  const prospect = { firm, fullName: lead.fullName, reference: lead.reference, call, timeZone: lead.timeZone };
+  const { consultantName } = context.call;
+  const prospect = { firm, fullName: lead.fullName, reference: lead.reference, call, timeZone: lead.timeZone, consultantName };
   const theirTime = formatSlot(call.startsAt, lead.timeZone);
   const ourTime = formatSlot(call.startsAt, firm.timeZone);
   const who = `${headerSafe(lead.fullName, 60)} (${headerSafe(lead.company, 60)})`;
@@ -97,7 +105,7 @@ function draftEmail(context: OutboxEmailContext): Draft {
       return {
         subject: `New call: ${who}, ${ourTime}`,
         replyTo: replyToProspect(),
-        body: createElement(StaffNotificationEmail, { firm, lead, call, adminLeadUrl: context.adminLeadUrl }),
+        body: createElement(StaffNotificationEmail, { firm, lead, call, consultantName, adminLeadUrl: context.adminLeadUrl }),
         invite: { method: "REQUEST", audience: "staff" },
       };
     case "STAFF_BOOKING_MOVED":
@@ -109,6 +117,7 @@ function draftEmail(context: OutboxEmailContext): Draft {
           lead,
           call,
           change: { kind: "moved", previousStartsAt: previousStartsAt() },
+          consultantName,
           adminLeadUrl: context.adminLeadUrl,
         }),
         invite: { method: "REQUEST", audience: "staff" },
@@ -117,7 +126,7 @@ function draftEmail(context: OutboxEmailContext): Draft {
       return {
         subject: `Cancelled: ${who}, ${ourTime}`,
         replyTo: replyToProspect(),
-        body: createElement(StaffBookingChangedEmail, { firm, lead, call, change: { kind: "cancelled" }, adminLeadUrl: context.adminLeadUrl }),
+        body: createElement(StaffBookingChangedEmail, { firm, lead, call, change: { kind: "cancelled" }, consultantName, adminLeadUrl: context.adminLeadUrl }),
         invite: { method: "CANCEL", audience: "staff" },
       };
   }

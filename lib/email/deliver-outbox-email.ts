@@ -2,7 +2,7 @@ import { manageToken } from "../booking/manage-token";
 import type { PrismaClient } from "../db/generated/client";
 import type { ClaimedMessage } from "../outbox/claim-due-messages";
 import type { DeliveryResult } from "../outbox/settle-message";
-import { composeOutboxEmail } from "./compose-outbox-email";
+import { composeOutboxEmail, isBookingEmailKind } from "./compose-outbox-email";
 import type { EmailTransport } from "./email-message";
 import type { EmailSettings } from "./email-settings";
 
@@ -11,8 +11,9 @@ const STAFF_KINDS = new Set(["STAFF_NOTIFICATION", "STAFF_BOOKING_MOVED", "STAFF
 /** Renders a claimed outbox row as the email it owes and hands it to the transport. */
 export function outboxEmailDelivery(db: PrismaClient, transport: EmailTransport, settings: EmailSettings) {
   return async function deliver(claim: ClaimedMessage): Promise<DeliveryResult> {
-    const row = await db.outboxMessage.findUnique({ where: { id: claim.id }, include: { lead: { include: { booking: true } } } });
-    if (!row?.lead) return { kind: "failed", retryable: false, error: "the lead this email was about has been erased" };
+    const row = await db.outboxMessage.findUnique({ where: { id: claim.id }, include: { lead: { include: { booking: { include: { consultant: { select: { name: true } } } } } } } });
+    if (!row || !isBookingEmailKind(row.kind)) return { kind: "failed", retryable: false, error: `not a booking email: ${row?.kind ?? "no such row"}` };
+    if (!row.lead) return { kind: "failed", retryable: false, error: "the lead this email was about has been erased" };
     const { lead } = row;
     const booking = lead.booking;
     if (!booking || !row.slotStartsAt || !row.slotEndsAt) return { kind: "failed", retryable: false, error: "the email's booking is missing" };
@@ -24,7 +25,7 @@ export function outboxEmailDelivery(db: PrismaClient, transport: EmailTransport,
       kind: row.kind,
       recipients: row.recipient.split(",").map((address) => address.trim()).filter(Boolean),
       lead,
-      call: { startsAt: row.slotStartsAt, endsAt: row.slotEndsAt, previousStartsAt: row.previousStartsAt, sequence: row.inviteSequence },
+      call: { startsAt: row.slotStartsAt, endsAt: row.slotEndsAt, previousStartsAt: row.previousStartsAt, sequence: row.inviteSequence, consultantName: booking.consultant?.name ?? null },
       manageUrl: STAFF_KINDS.has(row.kind) || !bookingIsLive ? null : `${settings.firm.appUrl}/book/manage/${manageToken(settings.secret, booking.id)}`,
       adminLeadUrl: `${settings.firm.appUrl}/admin/leads/${lead.id}`,
       firm: settings.firm,

@@ -1,8 +1,9 @@
+import type { OutboxKind } from "../db/generated/enums";
 import type { LeadDetail } from "./get-lead";
 
 export type TimelineEntry = { at: Date; what: string; who?: string; body?: string };
 
-const emailNames: Record<string, string> = {
+const emailNames: Record<OutboxKind, string> = {
   BOOKING_CONFIRMATION: "confirmation",
   STAFF_NOTIFICATION: "staff notification",
   BOOKING_REMINDER: "reminder",
@@ -10,6 +11,8 @@ const emailNames: Record<string, string> = {
   BOOKING_CANCELLED: "cancellation",
   STAFF_BOOKING_MOVED: "staff notice of the move",
   STAFF_BOOKING_CANCELLED: "staff notice of the cancellation",
+  CALENDAR_EVENT: "consultant's calendar updated",
+  CALENDAR_SYNC_FAILED: "calendar sync alert",
 };
 
 const auditNames: Record<string, (detail: Record<string, unknown>) => string> = {

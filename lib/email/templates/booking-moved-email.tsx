@@ -9,11 +9,13 @@ export type BookingMovedEmailProps = {
   previousStartsAt: Date;
   /** The prospect's zone. */
   timeZone: string;
+  /** Who takes the call now; null when the firm has no consultants set up. */
+  consultantName: string | null;
   /** None once the booking has changed since this email was queued. */
   manageUrl: string | null;
 };
 
-export default function BookingMovedEmail({ firm, fullName, reference, call, previousStartsAt, timeZone, manageUrl }: BookingMovedEmailProps) {
+export default function BookingMovedEmail({ firm, fullName, reference, call, previousStartsAt, timeZone, manageUrl, consultantName }: BookingMovedEmailProps) {
   return (
     <Layout firm={firm} preview={`Your call with ${firm.name} is now ${callTime(call, timeZone)}`}>
       <Title>Your call has moved</Title>
@@ -22,6 +24,7 @@ export default function BookingMovedEmail({ firm, fullName, reference, call, pre
       </Paragraph>
       <Detail label="Now" value={callTime(call, timeZone)} />
       <Detail label="Was" value={startTime(previousStartsAt, timeZone)} />
+      {consultantName ? <Detail label="With" value={consultantName} /> : null}
       <Detail label="Your reference" value={reference} />
       <Paragraph>The updated calendar invite attached to this email moves the call in your calendar.</Paragraph>
       <ManageBooking url={manageUrl}>Need to change it again, or cancel?</ManageBooking>

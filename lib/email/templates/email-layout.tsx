@@ -36,6 +36,7 @@ export const previewProspect = {
   call: { startsAt: new Date("2026-12-15T15:00:00Z"), endsAt: new Date("2026-12-15T15:30:00Z") },
   timeZone: "America/New_York",
   manageUrl: "https://smallbusiness.management/book/manage/preview-token",
+  consultantName: "Grace Hopper" as string | null,
 };
 
 const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';

@@ -7,10 +7,12 @@ export type StaffBookingChangedEmailProps = {
   /** The new time when moved, the cancelled one when cancelled. */
   call: Slot;
   change: { kind: "moved"; previousStartsAt: Date } | { kind: "cancelled" };
+  /** The consultant the call is with; null when the firm has none set up. */
+  consultantName: string | null;
   adminLeadUrl: string;
 };
 
-export default function StaffBookingChangedEmail({ firm, lead, call, change, adminLeadUrl }: StaffBookingChangedEmailProps) {
+export default function StaffBookingChangedEmail({ firm, lead, call, change, consultantName, adminLeadUrl }: StaffBookingChangedEmailProps) {
   const moved = change.kind === "moved";
   const what = moved ? "moved" : "cancelled";
   return (
@@ -29,6 +31,7 @@ export default function StaffBookingChangedEmail({ firm, lead, call, change, adm
       ) : (
         <Detail label="Was" value={callTime(call, firm.timeZone)} />
       )}
+      {consultantName ? <Detail label="Consultant" value={consultantName} /> : null}
       <Detail label="Name" value={lead.fullName} />
       <Detail label="Company" value={lead.company} />
       <Detail label="Email" value={<TextLink href={`mailto:${lead.email}`}>{lead.email}</TextLink>} />
@@ -43,5 +46,6 @@ StaffBookingChangedEmail.PreviewProps = {
   lead: { reference: "OPS-7K2Q9M", fullName: "Ada Lovelace", email: "ada@analytical-engines.co.uk", company: "Analytical Engines Ltd" },
   call: { startsAt: new Date("2026-11-03T15:00:00Z"), endsAt: new Date("2026-11-03T15:30:00Z") },
   change: { kind: "moved", previousStartsAt: new Date("2026-10-30T14:00:00Z") },
+  consultantName: "Grace Hopper",
   adminLeadUrl: "https://smallbusiness.management/admin/leads/cm5preview0000",
 } satisfies StaffBookingChangedEmailProps;

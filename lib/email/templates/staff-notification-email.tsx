@@ -23,10 +23,12 @@ export type StaffNotificationEmailProps = {
   firm: FirmContact & { timeZone: string };
   lead: StaffNotificationLead;
   call: Slot;
+  /** The consultant the call was given to; null when the firm has none set up. */
+  consultantName: string | null;
   adminLeadUrl: string;
 };
 
-export default function StaffNotificationEmail({ firm, lead, call, adminLeadUrl }: StaffNotificationEmailProps) {
+export default function StaffNotificationEmail({ firm, lead, call, consultantName, adminLeadUrl }: StaffNotificationEmailProps) {
   return (
     <Layout firm={firm} preview={`${lead.fullName} (${lead.company}) booked a call: ${callTime(call, firm.timeZone)}`}>
       <Title>New call booked</Title>
@@ -35,6 +37,7 @@ export default function StaffNotificationEmail({ firm, lead, call, adminLeadUrl 
       </Paragraph>
       <Detail label="When (our time)" value={callTime(call, firm.timeZone)} />
       {lead.timeZone !== firm.timeZone ? <Detail label="When (their time)" value={callTime(call, lead.timeZone)} /> : null}
+      {consultantName ? <Detail label="Consultant" value={consultantName} /> : null}
       <Detail label="Reference" value={lead.reference} />
       <Button href={adminLeadUrl}>Open the lead</Button>
 
@@ -86,5 +89,6 @@ StaffNotificationEmail.PreviewProps = {
     createdAt: new Date("2026-12-08T16:42:00Z"),
   },
   call: { startsAt: new Date("2026-12-15T15:00:00Z"), endsAt: new Date("2026-12-15T15:30:00Z") },
+  consultantName: "Grace Hopper",
   adminLeadUrl: "https://smallbusiness.management/admin/leads/cm5preview0000",
 } satisfies StaffNotificationEmailProps;
