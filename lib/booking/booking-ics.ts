@@ -25,12 +25,19 @@ export type BookingIcsInput = {
 
 const MAX_LINE_OCTETS = 75;
 
+const organizerDomain = (email: string) => email.split("@").pop()!.toLowerCase();
+
+/** Every copy of a booking's event has this UID: the invites, the download, the consultant's calendar. */
+export function bookingUid(reference: string, organizerEmail: string): string {
+  return `${reference}@${organizerDomain(organizerEmail)}`;
+}
+
 /**
  * The booking as an iCalendar file (CRLF lines folded at 75 octets) for a download or an email
  * attachment. The UID is `${reference}@<organizer's domain>`, so every copy is the same event.
  */
 export function buildBookingIcs(input: BookingIcsInput): string {
-  const domain = input.organizer.email.split("@").pop()!.toLowerCase();
+  const domain = organizerDomain(input.organizer.email);
   const sequence = input.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0) {
     throw new Error(`Could not build the calendar file for ${input.reference}: sequence ${sequence} is not a whole number ≥ 0`);
@@ -43,7 +50,7 @@ export function buildBookingIcs(input: BookingIcsInput): string {
     // asking for replies (and RFC 5546 allows no ATTENDEE under METHOD:PUBLISH, ics's default).
     method: input.method ?? "",
     productId: `-//${domain}//Consultation booking//EN`,
-    uid: `${input.reference}@${domain}`,
+    uid: bookingUid(input.reference, input.organizer.email),
     sequence,
     timestamp: (input.stamp ?? new Date()).getTime(),
     start: input.slot.startsAt.getTime(),

@@ -4,7 +4,8 @@ import { retryDelaySeconds, type RetryPolicy } from "./retry-delay";
 
 /** What became of one attempt. */
 export type DeliveryResult =
-  | { kind: "sent"; providerMessageId: string }
+  /** providerMessageId: the email provider's id; null for what is not an email (a calendar write). */
+  | { kind: "sent"; providerMessageId: string | null }
   | { kind: "failed"; retryable: boolean; error: string; retryAfterSeconds?: number }
   /** Nothing to send any more (the booking it was about was cancelled or moved). */
   | { kind: "withdrawn"; reason: string };

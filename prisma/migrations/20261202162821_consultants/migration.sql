@@ -35,6 +35,7 @@ CREATE TABLE "Calendar" (
     "host" TEXT NOT NULL,
     "writeBookings" BOOLEAN NOT NULL DEFAULT false,
     "version" TEXT,
+    "busyUntil" TIMESTAMPTZ(3),
     "nextSyncAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "syncLeaseExpiresAt" TIMESTAMPTZ(3),
     "lastSyncedAt" TIMESTAMPTZ(3),

@@ -1,0 +1,20 @@
+import { delay } from "./pacer";
+
+export type PeriodicTask = { stop(): Promise<void> };
+
+/** Runs `run` now and then every `everySeconds` after each run ends, until stopped (a run in progress finishes). */
+export function startPeriodicTask(name: string, everySeconds: number, run: () => Promise<unknown>, log: Pick<Console, "warn"> = console): PeriodicTask {
+  const stopping = new AbortController();
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      await run().catch((error: Error) => log.warn(`[worker] ${name} failed: ${error.message}`));
+      await delay(everySeconds * 1000, stopping.signal);
+    }
+  })();
+  return {
+    async stop() {
+      stopping.abort();
+      await loop;
+    },
+  };
+}
