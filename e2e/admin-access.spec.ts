@@ -12,7 +12,7 @@ const PUBLIC_API = new Set(["/api/health", "/api/webhooks/resend", "/api/auth/[.
 const PUBLIC_ADMIN_PAGES = new Set(["/admin/sign-in"]);
 const SAMPLE_ID = "01900000-0000-7000-8000-000000000000";
 // What only an ADMIN may see or do: accounts, the audit log, erasure.
-const ADMIN_ONLY = /^app\/admin\/\(staff\)\/(accounts|audit)\/|#erase/;
+const ADMIN_ONLY = /^app\/admin\/\(staff\)\/(accounts|audit)\/|#erase|#setTakesCallsAction/;
 const isAdminOnly = (fileOrRoute: string) => ADMIN_ONLY.test(fileOrRoute);
 
 function routes(dir: string, file: string): string[] {

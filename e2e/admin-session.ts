@@ -8,6 +8,7 @@ export const accounts = {
   staff: process.env.E2E_STAFF_EMAIL ?? "e2e-staff@example.com",
   workerWithJs: process.env.E2E_WORKER_JS_EMAIL ?? "e2e-worker-js@example.com",
   workerWithoutJs: process.env.E2E_WORKER_NOJS_EMAIL ?? "e2e-worker-nojs@example.com",
+  consultant: process.env.E2E_CONSULTANT_EMAIL ?? "e2e-consultant@example.com",
 };
 export const PASSWORD = process.env.E2E_PASSWORD ?? "e2e-password-e2e-password";
 

@@ -31,6 +31,7 @@ export const lanes = [
   "manage-no-js",
   "admin",
   "admin-no-js",
+  "calendars",
 ] as const;
 export type Lane = (typeof lanes)[number];
 

@@ -49,6 +49,10 @@ const env = {
   // Signing out ends every session of an account, so each test that signs out has its own.
   E2E_WORKER_JS_EMAIL: "e2e-worker-js@example.com",
   E2E_WORKER_NOJS_EMAIL: "e2e-worker-nojs@example.com",
+  // The consultant whose calendar e2e/calendars.spec.ts connects: a CalDAV server on loopback.
+  E2E_CONSULTANT_EMAIL: "e2e-consultant@example.com",
+  CALENDAR_ALLOW_PRIVATE_HOSTS: "true",
+  CALENDAR_ENCRYPTION_KEY: "ZTJlLWNhbGVuZGFyLWtleS1lMmUtY2FsZW5kYXItayE=",
   E2E_PASSWORD: "e2e-password-e2e-password",
 };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
@@ -74,7 +78,8 @@ if (status === 0) {
     account(env.E2E_ADMIN_EMAIL, "admin", "E2E admin") ||
     account(env.E2E_STAFF_EMAIL, "staff", "E2E staff") ||
     account(env.E2E_WORKER_JS_EMAIL, "staff", "E2E worker with JS") ||
-    account(env.E2E_WORKER_NOJS_EMAIL, "staff", "E2E worker without JS");
+    account(env.E2E_WORKER_NOJS_EMAIL, "staff", "E2E worker without JS") ||
+    account(env.E2E_CONSULTANT_EMAIL, "staff", "E2E Consultant");
 }
 if (status === 0) status = run(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)]);
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });

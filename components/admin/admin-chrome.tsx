@@ -7,6 +7,7 @@ const links = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/leads", label: "Leads" },
   { href: "/admin/mailbox", label: "Mailbox" },
+  { href: "/admin/me", label: "My hours & calendars" },
 ];
 const adminLinks = [
   { href: "/admin/accounts", label: "Accounts" },

@@ -83,5 +83,5 @@ export async function enableAccount(db: PrismaClient, email: string): Promise<vo
 
 export async function listAccounts(db: PrismaClient, staff: Staff) {
   assertStaff(staff, "ADMIN");
-  return db.user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }], select: { id: true, email: true, name: true, role: true, disabledAt: true, lastSignInAt: true } });
+  return db.user.findMany({ orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }], select: { id: true, email: true, name: true, role: true, disabledAt: true, lastSignInAt: true, takesCalls: true, _count: { select: { calendars: true } } } });
 }

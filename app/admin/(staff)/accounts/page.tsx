@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NewAccountForm } from "@/components/admin/new-account-form";
 import { LocalTime } from "@/components/admin/local-time";
 import { listAccounts } from "@/lib/auth/accounts";
 import { staffForPage } from "@/lib/auth/current-staff";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
+import { setTakesCallsAction } from "../me/actions";
 import { changeAccountAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +39,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         <caption className="sr-only">Staff accounts</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            {["Name", "Email", "Role", "Last sign-in", "State", ""].map((heading) => <th key={heading} scope="col" className="px-2 py-2">{heading}</th>)}
+            {["Name", "Email", "Role", "Last sign-in", "State", "Calls", ""].map((heading) => <th key={heading} scope="col" className="px-2 py-2">{heading}</th>)}
           </tr>
         </thead>
         <tbody>
@@ -48,6 +50,17 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <td className="px-2 py-2">{user.role.toLowerCase()}</td>
               <td className="px-2 py-2">{user.lastSignInAt ? <LocalTime iso={user.lastSignInAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} /> : "never"}</td>
               <td className="px-2 py-2">{user.disabledAt ? "disabled" : "active"}</td>
+              <td className="px-2 py-2">
+                <p>{user.takesCalls ? `takes calls, ${user._count.calendars} ${user._count.calendars === 1 ? "calendar" : "calendars"}` : "no"}</p>
+                <div className="mt-1 flex flex-wrap items-center gap-2">
+                  <form action={setTakesCallsAction}>
+                    <input type="hidden" name="userId" value={user.id} />
+                    <input type="hidden" name="takesCalls" value={user.takesCalls ? "no" : "yes"} />
+                    <button type="submit" className="rounded border border-slate-500 px-2 py-1 text-sm">{user.takesCalls ? "Stop calls" : "Takes calls"}</button>
+                  </form>
+                  <Link href={`/admin/accounts/${user.id}`} className="underline">Hours &amp; calendars<span className="sr-only"> of {user.name}</span></Link>
+                </div>
+              </td>
               <td className="flex flex-wrap gap-2 px-2 py-2">
                 {user.disabledAt ? button(user, "enable", "Enable") : button(user, "disable", "Disable")}
                 {user.role === "ADMIN" ? button(user, "make-staff", "Make staff") : button(user, "make-admin", "Make admin")}
