@@ -58,6 +58,17 @@ async function consultant() {
   return member;
 }
 
+// CalDAV servers want the VTIMEZONE of each TZID an object uses (feeds often leave it out).
+const vtimezone = (tzid: string, standard: [string, string], daylight: [string, string], rules: [string, string]) =>
+  [
+    "BEGIN:VTIMEZONE", `TZID:${tzid}`,
+    "BEGIN:DAYLIGHT", `TZOFFSETFROM:${standard[0]}`, `TZOFFSETTO:${daylight[0]}`, "DTSTART:19700301T020000", `RRULE:FREQ=YEARLY;${rules[0]}`, "END:DAYLIGHT",
+    "BEGIN:STANDARD", `TZOFFSETFROM:${daylight[0]}`, `TZOFFSETTO:${standard[0]}`, "DTSTART:19701101T020000", `RRULE:FREQ=YEARLY;${rules[1]}`, "END:STANDARD",
+    "END:VTIMEZONE",
+  ].join("\r\n");
+const NEW_YORK = vtimezone("America/New_York", ["-0500", "EST"], ["-0400", "EDT"], ["BYMONTH=3;BYDAY=2SU", "BYMONTH=11;BYDAY=1SU"]);
+const BERLIN = vtimezone("Europe/Berlin", ["+0100", "CET"], ["+0200", "CEST"], ["BYMONTH=3;BYDAY=-1SU", "BYMONTH=10;BYDAY=-1SU"]);
+
 function vcalendar(...events: string[]): string {
   return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", ...events, "END:VCALENDAR", ""].join("\r\n");
 }
@@ -147,6 +158,37 @@ describe("a consultant's iCalendar feed", () => {
 });
 
 describe("a consultant's CalDAV calendar", () => {
+  it("reads recurring, all-day, other-zone and cancelled events into busy times", async () => {
+    const grace = await consultant();
+    await db().user.update({ where: { id: grace.id }, data: { timeZone: "America/New_York" } });
+    const calendarUrl = await createRadicaleCalendar(radicale, "grace", PASSWORD, `mixed-${Date.now()}`, { displayName: "Mixed" });
+    const put = (name: string, ...events: string[]) => putRadicaleEvent(calendarUrl, "grace", PASSWORD, `${name}.ics`, vcalendar(...events));
+    // Weekly on Tuesdays 09:00-09:30 New York, one week skipped, one moved to 13:00.
+    await put("standup", NEW_YORK,
+      vevent("standup", "DTSTART;TZID=America/New_York:20261201T090000", "DTEND;TZID=America/New_York:20261201T093000", "RRULE:FREQ=WEEKLY;COUNT=4", "EXDATE;TZID=America/New_York:20261215T090000"),
+      vevent("standup", "RECURRENCE-ID;TZID=America/New_York:20261208T090000", "DTSTART;TZID=America/New_York:20261208T130000", "DTEND;TZID=America/New_York:20261208T133000"));
+    await put("holiday", vevent("holiday", "DTSTART;VALUE=DATE:20261210", "DTEND;VALUE=DATE:20261211"));
+    await put("berlin", BERLIN, vevent("berlin", "DTSTART;TZID=Europe/Berlin:20261209T170000", "DTEND;TZID=Europe/Berlin:20261209T180000"));
+    await put("cancelled", vevent("cancelled", "STATUS:CANCELLED", "DTSTART:20261211T150000Z", "DTEND:20261211T160000Z"));
+    await put("free", vevent("free", "TRANSP:TRANSPARENT", "DTSTART:20261211T170000Z", "DTEND:20261211T180000Z"));
+
+    const connected = await connectCalDav(db(), grace.staff, grace.id, { label: "Mixed", serverUrl: `${radicale.url}/`, username: "grace", password: PASSWORD, calendarName: "Mixed" }, settings, null, testNow);
+    expect(connected).toMatchObject({ ok: true });
+    const busy = await db().busyInterval.findMany({ orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true } });
+    expect(busy.map(({ startsAt, endsAt }) => [startsAt.toISOString(), endsAt.toISOString()])).toEqual([
+      ["2026-12-01T14:00:00.000Z", "2026-12-01T14:30:00.000Z"],
+      ["2026-12-08T18:00:00.000Z", "2026-12-08T18:30:00.000Z"],
+      ["2026-12-09T16:00:00.000Z", "2026-12-09T17:00:00.000Z"],
+      ["2026-12-10T05:00:00.000Z", "2026-12-11T05:00:00.000Z"],
+      ["2026-12-22T14:00:00.000Z", "2026-12-22T14:30:00.000Z"],
+    ]);
+    expect(await isOpen(new Date("2026-12-08T14:00:00Z"))).toBe(true);
+    expect(await isOpen(new Date("2026-12-08T18:00:00Z"))).toBe(false);
+    expect(await isOpen(new Date("2026-12-10T15:00:00Z"))).toBe(false);
+    expect(await isOpen(new Date("2026-12-11T15:00:00Z"))).toBe(true);
+  });
+
+
   it("blocks its events' times, and holds each call booked with them: written, moved and removed through the outbox", { timeout: 90_000 }, async () => {
     const grace = await consultant();
     const calendarUrl = await createRadicaleCalendar(radicale, "grace", PASSWORD, `work-${Date.now()}`, { displayName: "Work" });
