@@ -7,7 +7,7 @@ export const databaseUrl = (adminUrl, name) => {
   return url.toString();
 };
 
-async function withClient(url, work) {
+export async function withClient(url, work) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -12,6 +12,12 @@ export const ratios = (app, baseline) => ({
 /** hanging ÷ ok, the same two figures: 1 means a hanging provider does not slow bookings. */
 export const hangingVsOk = (hanging, ok) => ratios(hanging, ok);
 
+/** with consultants ÷ without: p50 and p99 (above 1 is slower) and throughput (below 1 is slower). */
+export const consultantRatios = (withThem, none) => ({
+  p50: Number((withThem.p50 / none.p50).toFixed(3)),
+  ...ratios(withThem, none),
+});
+
 function table(header, rows) {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
@@ -62,4 +68,37 @@ export function formatResults(levels, latency, settings) {
       `(on the server restarted with RESEND_MAX_PER_SECOND=${latency.resendPerSecond}; from the lead's createdAt to the fake's receipt):\n${sends}`,
     `All stages (health = GET /api/health, the framework's round trip with one SELECT 1; app-hanging = app with the provider hanging):\n${detail}`,
   ].filter(Boolean).join("\n\n");
+}
+
+export function formatConsultants(stage) {
+  const label = { none: "none", consultants: `${stage.consultants}` };
+  const measures = [["GET /book", stage.render], ["booking", stage.bookings]];
+  const cpu = (s, key) => (s.cpu?.[key] === undefined ? "-" : `${s.cpu[key].toFixed(2)} ms`);
+  const figures = table(
+    ["measure", "consultants", "requests", "req/s", "p50", "p90", "p99", "slots offered", "app CPU/req", "postgres CPU/req", "others' CPU"],
+    measures.flatMap(([name, measure]) => ["none", "consultants"].map((mode) => {
+      const s = measure[mode];
+      const offered = s.slotsOffered ? [...new Set([Math.min(...s.slotsOffered), Math.max(...s.slotsOffered)])].join(" to ") : "-";
+      return [
+        name, label[mode], String(s.requests), s.perSecond.toFixed(1), ms(s.p50), ms(s.p90), ms(s.p99), offered,
+        cpu(s, "appServerMsPerRequest"), cpu(s, "postgresMsPerRequest"),
+        s.cpu?.otherCpuPercent === undefined ? "-" : `${s.cpu.otherCpuPercent.toFixed(0)}%`,
+      ];
+    })),
+  );
+  const compared = table(
+    ["measure", "p50 ratio", "p99 ratio", "throughput ratio", `req/s of each block: none | ${stage.consultants} consultants`],
+    measures.map(([name, { none, consultants, ratio: r }]) => [
+      name, ratio(r.p50), ratio(r.p99), ratio(r.throughput),
+      `${none.blocksPerSecond.map((n) => n.toFixed(1)).join(", ")} | ${consultants.blocksPerSecond.map((n) => n.toFixed(1)).join(", ")}`,
+    ]),
+  );
+  const setup = ({ slotMinutes, horizonDays, busyShare }) =>
+    `${slotMinutes}-minute calls over ${horizonDays} days, consultants busy for ${busyShare.map((share) => `${Math.round(share * 100)}%`).join(", ")} of the slots`;
+  return [
+    `Consultants: ${stage.consultants} consultants with ${stage.busyEach} busy intervals each, against none; ${stage.concurrency} clients; ` +
+      `blocks ${stage.order.join(", ")}, each measure on one server. GET /book: the full render with its slot list (${setup(stage.render.setup)}). ` +
+      `booking: as in the app stage (${setup(stage.bookings.setup)}):\n${figures}`,
+    `With ${stage.consultants} consultants ÷ without (the aim: within 1.2x, i.e. latency ratios up to 1.2x and throughput down to 0.83x):\n${compared}`,
+  ].join("\n\n");
 }

@@ -1,8 +1,9 @@
 // npm run bench: booking throughput and latency of the production build over PostgreSQL, each as
 // a ratio to a plain node-postgres transaction writing the same rows, measured in the same run
 // against the same database server; with the email provider (a fake Resend) answering and with it
-// hanging; and the time from a booking's commit to its emails reaching the provider. A report, not
-// a test: nothing here asserts a timing; the exit status is non-zero only when a booking went
+// hanging; the time from a booking's commit to its emails reaching the provider; and /book and
+// bookings with consultants and their busy times, as ratios to the same without them. A report,
+// not a test: nothing here asserts a timing; the exit status is non-zero only when a booking went
 // wrong. See bench/README.md.
 import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,16 +13,20 @@ import os from "node:os";
 import pg from "pg";
 import { bookingFields, clientAddress, keepAliveAgent, multipart, parseBookingForm, request } from "../bench/app-client.mjs";
 import { baselineBooking } from "../bench/baseline.mjs";
+import * as consultants from "../bench/consultants.mjs";
 import { measureCpu } from "../bench/cpu.mjs";
 import * as database from "../bench/database.mjs";
 import { startFakeProvider } from "../bench/fake-provider.mjs";
 import { percentile, round, runLoad, summarize } from "../bench/load.mjs";
-import { formatResults, hangingVsOk, ratios } from "../bench/report.mjs";
+import { consultantRatios, formatConsultants, formatResults, hangingVsOk, ratios } from "../bench/report.mjs";
 import * as server from "../bench/server.mjs";
 
 const env = process.env;
 const number = (name, fallback) => (env[name] ? Number(env[name]) : fallback);
+const STAGES = ["bookings", "consultants"];
 const settings = {
+  // BENCH_ONLY=consultants (or bookings: baseline, health, app and commit → send) runs just those.
+  stages: (env.BENCH_ONLY || STAGES.join(",")).split(",").map((name) => name.trim()).filter(Boolean),
   port: number("BENCH_PORT", 3200),
   concurrency: (env.BENCH_CONCURRENCY ?? "10,50").split(",").map(Number),
   // Levels at which the app stage runs a second time with the provider hanging.
@@ -46,7 +51,22 @@ const settings = {
   adminUrl: env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   build: env.BENCH_SKIP_BUILD !== "1", // reuse the .next-bench left by BENCH_KEEP_BUILD=1
   keepBuild: env.BENCH_KEEP_BUILD === "1",
+  // GET /book and bookings with consultants, each as a ratio to the same without them. Blocks per
+  // round: none, consultants, consultants, none; `requests` and `maxSeconds` are per block.
+  consultants: {
+    count: number("BENCH_CONSULTANTS", 3),
+    busyEach: number("BENCH_CONSULTANT_BUSY_INTERVALS", 500),
+    concurrency: number("BENCH_CONSULTANTS_CONCURRENCY", 10),
+    rounds: number("BENCH_CONSULTANTS_ROUNDS", 2),
+    // GET /book's page: production's defaults (about 340 slots).
+    page: { slotMinutes: number("BENCH_CONSULTANTS_PAGE_SLOT_MINUTES", 30), horizonDays: number("BENCH_CONSULTANTS_PAGE_HORIZON_DAYS", 30) },
+    render: { requests: 1000, maxSeconds: number("BENCH_CONSULTANTS_RENDER_SECONDS", 6) },
+    bookings: { requests: number("BENCH_CONSULTANTS_BOOKINGS", 300), maxSeconds: 10 },
+    warmup: { renders: 50, bookings: 50 }, // per mode
+  },
 };
+const unknownStages = settings.stages.filter((name) => !STAGES.includes(name));
+if (unknownStages.length > 0) throw new Error(`BENCH_ONLY: no stage ${unknownStages.join(", ")}; the stages are ${STAGES.join(", ")}`);
 const distDir = ".next-bench"; // gitignored, but not ignored by eslint: removed after the run
 const resultsDir = "bench/results";
 const dbName = `bench_${Date.now()}`;
@@ -82,8 +102,9 @@ const log = (message) => console.log(`[bench] ${message}`);
 const started = Date.now();
 let app; // the running server
 let provider; // the fake Resend
+let appDatabase; // the database the running server uses
 let pool; // the baseline's node-postgres pool
-let databaseCreated = false;
+const databasesCreated = [];
 
 async function cleanUp() {
   await app?.stop().catch((error) => console.error(`[bench] stopping the server: ${error.message}`));
@@ -92,9 +113,9 @@ async function cleanUp() {
   provider = undefined;
   await pool?.end().catch(() => {});
   pool = undefined;
-  if (databaseCreated && env.BENCH_KEEP_DB !== "1") {
-    databaseCreated = false;
-    await database.dropDatabase(settings.adminUrl, dbName).catch((error) => console.error(`[bench] dropping ${dbName}: ${error.message}`));
+  while (env.BENCH_KEEP_DB !== "1" && databasesCreated.length > 0) {
+    const name = databasesCreated.pop();
+    await database.dropDatabase(settings.adminUrl, name).catch((error) => console.error(`[bench] dropping ${name}: ${error.message}`));
   }
   if (settings.build && !settings.keepBuild) rmSync(distDir, { recursive: true, force: true });
 }
@@ -104,6 +125,18 @@ function withoutPassword(url) {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = "***";
   return parsed.toString();
+}
+
+async function createBenchDatabase(name) {
+  await database.createDatabase(settings.adminUrl, name);
+  databasesCreated.push(name);
+}
+
+/** (Re)starts the server on `name`, a bench database; it applies the migrations as it starts. */
+async function startApp(name, logFile, extraEnv = {}) {
+  await app?.stop();
+  app = await server.start({ ...serverEnv, DATABASE_URL: database.databaseUrl(settings.adminUrl, name), ...extraEnv }, settings.port, logFile);
+  appDatabase = name;
 }
 
 function assertPortFree(port) {
@@ -147,29 +180,31 @@ async function postBooking(agent, form, index) {
   return { ok: false, status: response.status, detail: location || pageText(response.body) };
 }
 
-/** One fresh form per submission, each booking its own slot, encoded before any timing starts. */
-async function collectForms(count, slots) {
+// The encoded booking forms, in the order the POSTs take them (nextForm is the next one's index).
+const forms = [];
+
+/** One fresh form per slot in `slots`, added to `forms`, each booking its own slot, encoded before any timing starts. */
+async function collectForms(url, slots) {
   const agent = keepAliveAgent(2);
-  const forms = [];
-  await database.holdAllSlots(dbUrl, settings.horizonDays + 2);
+  const first = forms.length;
+  await database.holdAllSlots(url, settings.horizonDays + 2);
   try {
     const result = await runLoad({
       concurrency: 2,
-      count,
+      count: slots.length,
       maxSeconds: 600,
-      task: async (index) => {
+      task: async (n) => {
         const { hidden } = await fetchForm(agent);
-        forms[index] = multipart({ ...hidden, ...bookingFields(index, slots[index]) });
+        forms[first + n] = multipart({ ...hidden, ...bookingFields(first + n, slots[n]) });
         return { ok: true };
       },
     });
     if (result.failures.length > 0) throw new Error(`could not fetch forms: ${result.failures[0].detail}`);
-    log(`collected ${count} forms in ${result.seconds.toFixed(1)} s`);
+    log(`collected ${slots.length} forms in ${result.seconds.toFixed(1)} s`);
   } finally {
     agent.destroy();
-    await database.releaseAllSlots(dbUrl);
+    await database.releaseAllSlots(url);
   }
-  return forms;
 }
 
 // --- Stages --------------------------------------------------------------------------------------
@@ -180,7 +215,7 @@ const FAR_FUTURE = Date.UTC(2100, 0, 1); // baseline slots: distinct, and nowher
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One timed run of a stage's requests: each latency, and the CPU per request. */
-async function run(name, concurrency, { requests, maxSeconds }, forms) {
+async function run(name, concurrency, { requests, maxSeconds }) {
   const agent = keepAliveAgent(concurrency);
   const slot = settings.slotMinutes * 60_000;
   const tasks = {
@@ -197,8 +232,13 @@ async function run(name, concurrency, { requests, maxSeconds }, forms) {
       const response = await request(agent, settings.port, { path: "/api/health" });
       return response.status === 200 ? { ok: true } : { ok: false, status: response.status, detail: response.body.slice(0, 200) };
     },
+    "book-page": async () => {
+      const response = await request(agent, settings.port, { path: "/book" });
+      if (response.status === 200 && response.body.includes('name="slot"')) return { ok: true };
+      return { ok: false, status: response.status, detail: response.status === 200 ? "no slot offered" : pageText(response.body) };
+    },
   };
-  const cpu = measureCpu(app.pid, dbName);
+  const cpu = measureCpu(app.pid, appDatabase);
   const result = await runLoad({ concurrency, count: requests, maxSeconds, task: tasks[name] });
   agent.destroy();
   return { ...result, cpu: cpu(result.latencies.length) };
@@ -214,14 +254,14 @@ function combine(name, runs) {
   return { stage: name, ...summary, cpu };
 }
 
-const stage = async (name, concurrency, load, forms) => combine(name, [await run(name, concurrency, load, forms)]);
+const stage = async (name, concurrency, load) => combine(name, [await run(name, concurrency, load)]);
 
 /**
  * The app stage at one level, with the provider answering ("ok") and, at the hanging levels, with
  * it hanging: in the order ok, hanging, hanging, ok, half the bookings each, so that whatever drifts
  * during the level (the tables grow, the worker's backlog changes) weighs on both alike.
  */
-async function appStages(concurrency, load, forms) {
+async function appStages(concurrency, load) {
   const hangs = settings.hangingConcurrency.includes(concurrency);
   const order = hangs ? ["ok", "hanging", "hanging", "ok"] : ["ok"];
   const part = hangs ? { requests: Math.floor(load.requests / 2), maxSeconds: load.maxSeconds / 2 } : load;
@@ -229,14 +269,14 @@ async function appStages(concurrency, load, forms) {
   const booked = { ok: [], hanging: [] }; // references
   const sends = { ok: { accepted: 0, unanswered: 0 }, hanging: { accepted: 0, unanswered: 0 } };
   await provider.reset();
-  const warmup = combine("app-warmup", [await run("app", concurrency, { requests: settings.warmup.levelApp, maxSeconds: 10 }, forms)]);
+  const warmup = combine("app-warmup", [await run("app", concurrency, { requests: settings.warmup.levelApp, maxSeconds: 10 })]);
   let mode = "ok";
   try {
     for (const next of order) {
       if (next !== mode) await provider.setMode({ kind: next === "ok" ? "ok" : "hang" }); // to ok: answers the hung sends
       mode = next;
       const before = { requests: (await provider.requests()).length, references: references.length };
-      runs[mode].push(await run("app", concurrency, part, forms));
+      runs[mode].push(await run("app", concurrency, part));
       const seen = (await provider.requests()).slice(before.requests);
       sends[mode].accepted += seen.filter((r) => r.status === 200).length;
       sends[mode].unanswered += seen.filter((r) => r.status === null).length; // hung, or timed out by the worker
@@ -264,12 +304,11 @@ async function appStages(concurrency, load, forms) {
  * provider, and for the pacer to be free again, before the next. The first few warm the new server
  * up and are not counted. Commit time is the lead's createdAt: the database's now() in the insert.
  */
-async function latencyStage(forms) {
+async function latencyStage() {
   const { bookings, warmup, resendPerSecond, timeoutSeconds } = settings.latency;
   const backlog = await database.clearOutboxBacklog(dbUrl, { timeoutMs: 30_000 });
   if (resendPerSecond !== settings.resendPerSecond) {
-    await app.stop();
-    app = await server.start({ ...serverEnv, RESEND_MAX_PER_SECOND: String(resendPerSecond) }, settings.port, `${resultsDir}/server-latency.log`);
+    await startApp(dbName, `${resultsDir}/server-latency.log`, { RESEND_MAX_PER_SECOND: String(resendPerSecond) });
   }
   await provider.reset();
   const pacerGap = Math.ceil(1000 / resendPerSecond);
@@ -313,29 +352,121 @@ async function latencyStage(forms) {
   return { bookings, resendPerSecond, measured: measured.length, failures, backlog, first: summary(first), both: summary(both) };
 }
 
-// --- The run -------------------------------------------------------------------------------------
+/** The slots a POST can still get when its turn comes, a minute or more after they were listed. */
+function stillBookable(slots) {
+  // Not those within a quarter of an hour of the notice period's end: by then the app may no longer offer them.
+  const bookable = Date.now() + (Number(serverEnv.MIN_NOTICE_HOURS) * 60 + 15) * 60_000;
+  return slots.filter((slot) => Date.parse(slot) >= bookable);
+}
 
-async function main() {
-  await assertPortFree(settings.port);
-  mkdirSync(resultsDir, { recursive: true });
-  const loadBefore = os.loadavg();
+/**
+ * GET /book and bookings, with consultants (their busy times loaded, the slots worked out for each)
+ * and without, at one concurrency. On a database of its own, so the consultants and their bookings
+ * leave the other stages' slots alone. Each measure runs on one server process throughout: a
+ * block's mode is switched by the consultants' takesCalls, since the app reads the team on each
+ * request. GET /book first, on a server with production's page (the bench's 5-minute calls over
+ * 60 days make a page ten times the size, whose rendering would hide the consultants' cost), then
+ * the bookings on a server with the bench's settings, which leave a slot for each POST.
+ */
+async function consultantsStage() {
+  const { count, busyEach, concurrency, rounds, page, render, bookings, warmup } = settings.consultants;
+  const name = `${dbName}_consultants`;
+  const url = database.databaseUrl(settings.adminUrl, name);
+  await createBenchDatabase(name);
+  const order = Array.from({ length: rounds }, () => ["none", "consultants", "consultants", "none"]).flat();
+  let probe;
+  const offeredSlots = async () => (await fetchForm(probe)).slots;
 
-  provider = await startFakeProvider(`${resultsDir}/fake-resend.log`);
-  serverEnv.RESEND_BASE_URL = provider.url;
-  if (settings.build) {
-    log(`building the production site into ${distDir} (next build)…`);
-    server.build(serverEnv, `${resultsDir}/build.log`);
+  /** Restarts the server with these calls and horizon, and seeds the consultants against the slots it offers. */
+  async function serveWithConsultants({ slotMinutes, horizonDays }, logFile) {
+    log(`consultants: next start on ${name} with ${slotMinutes}-minute calls over ${horizonDays} days`);
+    await startApp(name, logFile, { CONSULTATION_MINUTES: String(slotMinutes), BOOKING_HORIZON_DAYS: String(horizonDays) });
+    probe = keepAliveAgent(1);
+    const now = Date.now();
+    const slots = await offeredSlots();
+    const window = { from: now, to: now + (horizonDays + 1) * 86_400_000 }; // what /book loads
+    const { busyShare } = await consultants.seedConsultants(url, { consultants: count, each: busyEach, slots, slotMinutes, window });
+    log(`consultants: ${count} seeded, ${busyEach} busy intervals each, busy for ${busyShare.map((share) => `${Math.round(share * 100)}%`).join(", ")} of the ${slots.length} offered slots`);
+    return { slots, setup: { slotMinutes, horizonDays, offeredSlots: slots.length, busyShare } };
   }
-  await database.createDatabase(settings.adminUrl, dbName);
-  databaseCreated = true;
+
+  const failures = [];
+  const booked = { none: [], consultants: [] }; // references
+  async function measure(task, load, warmupLoad, { countSlots = false } = {}) {
+    log(`consultants: ${task === "app" ? "bookings" : "GET /book"} at ${concurrency} clients, in blocks ${order.join(", ")}`);
+    const runs = { none: [], consultants: [] };
+    const slotsOffered = { none: [], consultants: [] };
+    const timed = async (mode, stageLoad) => {
+      const before = references.length;
+      const result = await run(task, concurrency, stageLoad);
+      booked[mode].push(...references.slice(before));
+      failures.push(...result.failures.map((failure) => ({ stage: `${task} (${mode})`, ...failure })));
+      return result;
+    };
+    for (const mode of ["none", "consultants"]) {
+      await consultants.setTakingCalls(url, mode === "consultants");
+      await timed(mode, warmupLoad);
+    }
+    for (const mode of order) {
+      await consultants.setTakingCalls(url, mode === "consultants");
+      if (countSlots) slotsOffered[mode].push((await offeredSlots()).length);
+      runs[mode].push(await timed(mode, load));
+    }
+    const result = {};
+    for (const mode of ["none", "consultants"]) {
+      const blocks = runs[mode].map((r) => ({ ...summarize([r]), failures: undefined, cpu: r.cpu }));
+      result[mode] = {
+        ...combine(`${task} ${mode}`, runs[mode]),
+        blocksPerSecond: blocks.map((block) => block.perSecond),
+        blocks,
+        ...(countSlots ? { slotsOffered: slotsOffered[mode] } : {}),
+      };
+    }
+    return { ...result, ratio: consultantRatios(result.consultants, result.none) };
+  }
+
+  // No POSTs here, so nothing else is in the database when the consultants go again.
+  const { setup: pageSetup } = await serveWithConsultants(page, `${resultsDir}/server-consultants-page.log`);
+  const renders = { ...(await measure("book-page", render, { requests: warmup.renders, maxSeconds: 30 }, { countSlots: true })), setup: pageSetup };
+  await consultants.removeConsultants(url);
+  probe.destroy();
+
+  const { slots, setup: bookingSetup } = await serveWithConsultants(settings, `${resultsDir}/server-consultants-bookings.log`);
+  const random = consultants.seededRandom(2);
+  // Shuffled, so that every block books all over the horizon.
+  const shuffled = stillBookable(slots).map((slot) => [random(), slot]).sort(([a], [b]) => a - b).map(([, slot]) => slot);
+  const perBlock = Math.min(bookings.requests, Math.floor((shuffled.length - 2 * warmup.bookings) / order.length));
+  if (perBlock < bookings.requests) log(`consultants: only ${shuffled.length} open slots: ${perBlock} bookings per block`);
+  nextForm = forms.length; // forms left over from the booking stages are for their database's slots
+  await collectForms(url, shuffled.slice(0, 2 * warmup.bookings + perBlock * order.length));
+  const posts = { ...(await measure("app", { ...bookings, requests: perBlock }, { requests: warmup.bookings, maxSeconds: 30 })), setup: bookingSetup };
+  probe.destroy();
+
+  const check = await consultants.checkBookings(url, booked);
+  const offered = [...renders.none.slotsOffered, ...renders.consultants.slotsOffered];
+  const failed = (task) => failures.filter((failure) => failure.stage.startsWith(task)).length;
+  const problems = [
+    failed("book-page") > 0 && `consultants: ${failed("book-page")} GET /book failed`,
+    failed("app") > 0 && `consultants: ${failed("app")} bookings did not answer 303 to /book/confirmed`,
+    check.none.firms !== check.none.posted && `consultants: ${check.none.posted - check.none.firms} of ${check.none.posted} bookings without consultants are not the firm's confirmed bookings`,
+    check.consultants.assigned !== check.consultants.posted && `consultants: ${check.consultants.posted - check.consultants.assigned} of ${check.consultants.posted} bookings with consultants were not assigned one`,
+    check.overBusyTime > 0 && `consultants: ${check.overBusyTime} bookings were given a consultant busy at their time`,
+  ].filter(Boolean);
+  const notes = [
+    Math.min(...offered) !== Math.max(...offered) &&
+      `the GET /book blocks offered ${Math.min(...offered)} to ${Math.max(...offered)} slots, so its ratio also compares different pages`,
+  ].filter(Boolean);
+  return { consultants: count, busyEach, concurrency, order, perBlock, render: renders, bookings: posts, check, failures, problems, notes };
+}
+
+/** The first stages: baseline, health and app at each level, then commit → send. */
+async function bookingStages() {
+  await createBenchDatabase(dbName);
   log(`database ${dbName}; fake Resend on ${provider.url}; starting next start on 127.0.0.1:${settings.port}`);
-  app = await server.start(serverEnv, settings.port, `${resultsDir}/server.log`);
+  await startApp(dbName, `${resultsDir}/server.log`);
 
   const probe = keepAliveAgent(1);
-  // Not the slots within a quarter of an hour of the notice period's end: by the time their POST
-  // comes, a minute or more later, they may no longer be offered.
-  const bookable = Date.now() + (Number(serverEnv.MIN_NOTICE_HOURS) * 60 + 15) * 60_000;
-  const slots = (await fetchForm(probe)).slots.filter((slot) => Date.parse(slot) >= bookable);
+  const slots = stillBookable((await fetchForm(probe)).slots);
   probe.destroy();
   const appStageCount = settings.concurrency.length + settings.concurrency.filter((c) => settings.hangingConcurrency.includes(c)).length;
   const latencyBookings = settings.latency.warmup + settings.latency.bookings;
@@ -343,23 +474,23 @@ async function main() {
   const perStage = Math.min(settings.app.requests, Math.floor((slots.length - warmupBookings - latencyBookings) / appStageCount));
   if (perStage < settings.app.requests) log(`only ${slots.length} open slots: ${perStage} app bookings per stage`);
   const appLoad = { ...settings.app, requests: perStage };
-  const forms = await collectForms(warmupBookings + perStage * appStageCount + latencyBookings, slots);
+  await collectForms(dbUrl, slots.slice(0, warmupBookings + perStage * appStageCount + latencyBookings));
 
   pool = new pg.Pool({ connectionString: dbUrl, max: settings.poolSize });
   log("warming up");
   const { warmup } = settings;
   const warmups = [];
   for (const [name, requests] of [["baseline", warmup.baseline], ["health", warmup.health], ["app", warmup.app]]) {
-    warmups.push(await stage(name, warmup.concurrency, { requests, maxSeconds: 60 }, forms));
+    warmups.push(await stage(name, warmup.concurrency, { requests, maxSeconds: 60 }));
   }
 
   const results = [];
   for (const concurrency of settings.concurrency) {
     const hangs = settings.hangingConcurrency.includes(concurrency);
     log(`${concurrency} concurrent clients: baseline, health, app${hangs ? ", app with the provider hanging" : ""}`);
-    const baseline = await stage("baseline", concurrency, settings.baseline, forms);
-    const health = await stage("health", concurrency, settings.health, forms);
-    const { warmup: levelWarmup, ok, hanging } = await appStages(concurrency, appLoad, forms);
+    const baseline = await stage("baseline", concurrency, settings.baseline);
+    const health = await stage("health", concurrency, settings.health);
+    const { warmup: levelWarmup, ok, hanging } = await appStages(concurrency, appLoad);
     warmups.push(levelWarmup);
     results.push({
       concurrency, app: ok, appHanging: hanging, baseline, health,
@@ -369,8 +500,7 @@ async function main() {
   }
 
   log(`commit → send: clearing the outbox backlog, restarting at ${settings.latency.resendPerSecond} emails/s, then ${latencyBookings} bookings one at a time`);
-  const latency = await latencyStage(forms);
-
+  const latency = await latencyStage();
   const rows = await database.countRows(dbUrl, references);
   const appPosts = nextForm;
   const appOk = references.length;
@@ -404,7 +534,7 @@ async function main() {
   const verification = {
     appPosts,
     app303: appOk,
-    appStatusCounts: statusCounts,
+    appStatusCounts: { ...statusCounts },
     app5xx: server5xx,
     baselineTransactions: nextBaseline,
     baselineCommitted: baselineOk,
@@ -412,18 +542,57 @@ async function main() {
     problems,
   };
 
-  console.log(`\n${formatResults(results, latency, settings)}\n`);
+  return { levels: results, latency, warmup: warmups, verification, failures, appLoad, openSlots: slots.length };
+}
+
+function printBookings({ levels, latency, verification, failures }) {
+  const { database: rows } = verification;
+  console.log(`\n${formatResults(levels, latency, settings)}\n`);
   console.log(
-    `Correctness: ${appOk}/${appPosts} app POSTs answered 303 (statuses ${JSON.stringify(statusCounts)}), ${server5xx} 5xx; ` +
-      `database: app ${JSON.stringify(appRows)}, baseline ${JSON.stringify(baselineRows)}; outbox rows by status ${JSON.stringify(rows.outboxByStatus)}.`,
+    `Correctness: ${verification.app303}/${verification.appPosts} app POSTs answered 303 (statuses ${JSON.stringify(verification.appStatusCounts)}), ${verification.app5xx} 5xx; ` +
+      `database: app ${JSON.stringify(rows.byWriter.app ?? {})}, baseline ${JSON.stringify(rows.byWriter.baseline ?? {})}; outbox rows by status ${JSON.stringify(rows.outboxByStatus)}.`,
   );
   for (const failure of failures.slice(0, 20)) console.log(`  failed ${failure.stage} request #${failure.index}: ${failure.status ?? ""} ${failure.detail}`);
   if (failures.length > 20) console.log(`  … and ${failures.length - 20} more`);
-  for (const problem of problems) console.log(`PROBLEM: ${problem}`);
-  for (const { concurrency, app: ok, appHanging: hanging } of results.filter((level) => level.appHanging)) {
+  for (const problem of verification.problems) console.log(`PROBLEM: ${problem}`);
+  for (const { concurrency, app: ok, appHanging: hanging } of levels.filter((level) => level.appHanging)) {
     const others = Math.max(ok.cpu?.otherCpuPercent ?? 0, hanging.cpu?.otherCpuPercent ?? 0);
     if (others >= 10) console.log(`Note: at ${concurrency}, other processes used up to ${others.toFixed(0)}% of the CPU during the app stages, so hanging/ok there is unreliable.`);
   }
+}
+
+function printConsultants(stage) {
+  console.log(`\n${formatConsultants(stage)}\n`);
+  const { check } = stage;
+  console.log(
+    `Correctness: ${stage.failures.length} failed requests; bookings without consultants: ${check.none.firms}/${check.none.posted} the firm's; ` +
+      `with them: ${check.consultants.assigned}/${check.consultants.posted} assigned (${check.perConsultant.join(", ")} per consultant), ${check.overBusyTime} over a busy interval.`,
+  );
+  for (const failure of stage.failures.slice(0, 20)) console.log(`  failed ${failure.stage} request #${failure.index}: ${failure.status ?? ""} ${failure.detail}`);
+  for (const problem of stage.problems) console.log(`PROBLEM: ${problem}`);
+  for (const note of stage.notes) console.log(`Note: ${note}.`);
+  const others = Math.max(...["render", "bookings"].flatMap((measure) => [stage[measure].none, stage[measure].consultants]).map((s) => s.cpu?.otherCpuPercent ?? 0));
+  if (others >= 10) console.log(`Note: other processes used up to ${others.toFixed(0)}% of the CPU during the consultants stage, so its ratios are unreliable.`);
+}
+
+// --- The run -------------------------------------------------------------------------------------
+
+async function main() {
+  await assertPortFree(settings.port);
+  mkdirSync(resultsDir, { recursive: true });
+  const loadBefore = os.loadavg();
+
+  provider = await startFakeProvider(`${resultsDir}/fake-resend.log`);
+  serverEnv.RESEND_BASE_URL = provider.url;
+  if (settings.build) {
+    log(`building the production site into ${distDir} (next build)…`);
+    server.build(serverEnv, `${resultsDir}/build.log`);
+  }
+  const bookings = settings.stages.includes("bookings") ? await bookingStages() : undefined;
+  const withConsultants = settings.stages.includes("consultants") ? await consultantsStage() : undefined;
+
+  if (bookings) printBookings(bookings);
+  if (withConsultants) printConsultants(withConsultants);
   const busy = loadBefore[0] > os.cpus().length / 2;
   console.log(
     `Load average before the run ${loadBefore[0].toFixed(2)} on ${os.cpus().length} CPUs` +
@@ -440,16 +609,17 @@ async function main() {
       loadAverageBefore: loadBefore,
       loadAverageAfter: os.loadavg(),
     },
-    settings: { ...settings, adminUrl: withoutPassword(settings.adminUrl), app: appLoad, openSlots: slots.length },
-    levels: results,
-    latency,
-    warmup: warmups,
-    verification,
+    settings: { ...settings, adminUrl: withoutPassword(settings.adminUrl), app: bookings?.appLoad ?? settings.app, openSlots: bookings?.openSlots },
+    levels: bookings?.levels,
+    latency: bookings?.latency,
+    warmup: bookings?.warmup,
+    verification: bookings?.verification,
+    consultants: withConsultants,
     durationSeconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(`${resultsDir}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
   log(`took ${report.durationSeconds} s; details in ${resultsDir}/latest.json`);
-  return problems.length === 0;
+  return [...(bookings?.verification.problems ?? []), ...(withConsultants?.problems ?? [])].length === 0;
 }
 
 main()

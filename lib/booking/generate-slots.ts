@@ -5,7 +5,8 @@ import type { Availability } from "./availability";
 /** A consultation time: [startsAt, endsAt), instants in UTC. */
 export type Slot = { startsAt: Date; endsAt: Date };
 
-type Range = { start: number; end: number };
+/** A busy time as epoch milliseconds, [start, end): what schedules load in bulk, without a Date each. */
+export type BusyRange = { start: number; end: number };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,7 +30,7 @@ export function generateSlots({
 }: {
   availability: Availability;
   now: Date;
-  booked: ReadonlyArray<Slot>;
+  booked: ReadonlyArray<Slot | BusyRange>;
   /** Only slots starting in this window (inclusive): checking one slot need not walk the horizon. */
   within?: { from: Date; to: Date };
 }): Slot[] {
@@ -75,12 +76,12 @@ function minutesOfDay(clock: string): number {
 }
 
 /** Sorted, disjoint ranges covering the same time as the bookings; empty or invalid ranges block nothing. */
-function mergeRanges(booked: ReadonlyArray<Slot>): Range[] {
+function mergeRanges(booked: ReadonlyArray<Slot | BusyRange>): BusyRange[] {
   const ranges = booked
-    .map((slot) => ({ start: slot.startsAt.getTime(), end: slot.endsAt.getTime() }))
+    .map((busy) => ("start" in busy ? { start: busy.start, end: busy.end } : { start: busy.startsAt.getTime(), end: busy.endsAt.getTime() }))
     .filter((range) => range.end > range.start)
     .sort((a, b) => a.start - b.start);
-  const merged: Range[] = [];
+  const merged: BusyRange[] = [];
   for (const range of ranges) {
     const last = merged.at(-1);
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
