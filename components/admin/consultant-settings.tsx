@@ -5,6 +5,7 @@ import type { ConsultantProfile } from "@/lib/consultants/consultant-profile";
 import { ConnectCalendarForms } from "./connect-calendar-forms";
 import { ConsultantHoursForm } from "./consultant-hours-form";
 import { LocalTime } from "./local-time";
+import { PostButton } from "./post-button";
 
 const notices: Record<string, string> = {
   saved: "Saved.",
@@ -20,12 +21,7 @@ type CalendarRow = ConsultantProfile["calendars"][number];
 export function ConsultantSettings({ profile, config, notice, encryptionReady }: { profile: ConsultantProfile; config: AppConfig; notice?: string; encryptionReady: boolean }) {
   const when = (date: Date) => <LocalTime iso={date.toISOString()} fallbackZone={config.FIRM_TIME_ZONE} />;
   const button = (calendar: CalendarRow, change: string, label: string) => (
-    <form action={changeCalendarAction}>
-      <input type="hidden" name="userId" value={profile.id} />
-      <input type="hidden" name="calendarId" value={calendar.id} />
-      <input type="hidden" name="change" value={change} />
-      <button type="submit" className="rounded border border-slate-500 px-2 py-1 text-sm">{label}</button>
-    </form>
+    <PostButton action={changeCalendarAction} fields={{ userId: profile.id, calendarId: calendar.id, change }} label={label} />
   );
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewAccountForm } from "@/components/admin/new-account-form";
 import { LocalTime } from "@/components/admin/local-time";
+import { PostButton } from "@/components/admin/post-button";
 import { listAccounts } from "@/lib/auth/accounts";
 import { staffForPage } from "@/lib/auth/current-staff";
 import { getConfig } from "@/lib/config";
@@ -24,12 +25,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const accounts = await listAccounts(await getPrisma(), staff);
   const { FIRM_TIME_ZONE } = getConfig();
   const button = (user: (typeof accounts)[number], change: string, label: string) => (
-    <form action={changeAccountAction}>
-      <input type="hidden" name="userId" value={user.id} />
-      <input type="hidden" name="email" value={user.email} />
-      <input type="hidden" name="change" value={change} />
-      <button type="submit" className="rounded border border-slate-500 px-2 py-1 text-sm">{label}</button>
-    </form>
+    <PostButton action={changeAccountAction} fields={{ userId: user.id, email: user.email, change }} label={label} />
   );
   return (
     <>
@@ -53,11 +49,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <td className="px-2 py-2">
                 <p>{user.takesCalls ? `takes calls, ${user._count.calendars} ${user._count.calendars === 1 ? "calendar" : "calendars"}` : "no"}</p>
                 <div className="mt-1 flex flex-wrap items-center gap-2">
-                  <form action={setTakesCallsAction}>
-                    <input type="hidden" name="userId" value={user.id} />
-                    <input type="hidden" name="takesCalls" value={user.takesCalls ? "no" : "yes"} />
-                    <button type="submit" className="rounded border border-slate-500 px-2 py-1 text-sm">{user.takesCalls ? "Stop calls" : "Takes calls"}</button>
-                  </form>
+                  <PostButton action={setTakesCallsAction} fields={{ userId: user.id, takesCalls: user.takesCalls ? "no" : "yes" }} label={user.takesCalls ? "Stop calls" : "Takes calls"} />
                   <Link href={`/admin/accounts/${user.id}`} className="underline">Hours &amp; calendars<span className="sr-only"> of {user.name}</span></Link>
                 </div>
               </td>
