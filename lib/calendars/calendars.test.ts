@@ -8,9 +8,12 @@ import { listOpenSlots } from "../booking/list-open-slots";
 import { manageToken } from "../booking/manage-token";
 import { moveBooking } from "../booking/move-booking";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import { calendarAlertDelivery } from "../email/deliver-calendar-alert";
+import { createMailboxTransport } from "../email/mailbox-transport";
 import { createGuardedFetch } from "../http/guarded-fetch";
 import { staffMember } from "../leads/leads-test-fixtures";
 import type { ClaimedMessage } from "../outbox/claim-due-messages";
+import { testEmailSettings } from "../worker/worker-test-fixtures";
 import { fetchCalendarEvents } from "./caldav-calendar";
 import type { CalendarSettings } from "./calendar-settings";
 import { connectCalDav, connectFeed, removeCalendar } from "./connect-calendar";
@@ -107,6 +110,12 @@ describe("a consultant's iCalendar feed", () => {
     for (const minutes of [30, 35, 40]) await syncCalendarNow(db(), calendar.id, webcal, addMinutes(testNow, minutes));
     const alerts = await db().outboxMessage.findMany({ where: { kind: "CALENDAR_SYNC_FAILED" } });
     expect(alerts).toEqual([expect.objectContaining({ calendarId: calendar.id, recipient: `staff@example.com, ${grace.email}` })]);
+    const sendAlert = calendarAlertDelivery(db(), createMailboxTransport(db()), testEmailSettings);
+    expect(await sendAlert({ id: alerts[0]!.id, kind: "CALENDAR_SYNC_FAILED", attempts: 1 } as ClaimedMessage)).toMatchObject({ kind: "sent" });
+    const email = await db().mailboxMessage.findFirstOrThrow({ where: { outboxId: alerts[0]!.id } });
+    expect(email).toMatchObject({ to: ["staff@example.com", grace.email], subject: 'Calendar not syncing: Grace Hopper, "Google"' });
+    expect(email.text).toContain("500");
+    expect(email.text + email.html).not.toContain("grace.ics");
 
     // Back again: the next failure is news once more.
     feeds.setFeed("/grace.ics", vcalendar());
