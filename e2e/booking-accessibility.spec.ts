@@ -3,6 +3,10 @@ import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./axe";
 import { bookButton, bookSlot, expect, expectConfirmation, laneSlots, openBookingForm, test } from "./booking-fixtures";
 
+// Each render of /book hydrates every open time (issue 10 makes that lighter); on 2 busy cores these
+// tests have run close to the default 30 s, so they get three times that.
+test.describe.configure({ timeout: 90_000 });
+
 // The end-to-end server offers 130 days of times, some 1,500 radios and labels: one pass of axe
 // over all of them takes 10-20 s here. One pass checks the whole form with its errors; the others
 // leave out the days after the first five, which repeat the same markup.

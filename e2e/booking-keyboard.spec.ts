@@ -14,6 +14,10 @@ import {
   timeZoneSelect,
 } from "./booking-fixtures";
 
+// Each render of /book hydrates every open time (issue 10 makes that lighter); on 2 busy cores these
+// tests have run close to the default 30 s, so they get three times that.
+test.describe.configure({ timeout: 90_000 });
+
 const zone = "America/Chicago";
 test.use({ timezoneId: zone });
 

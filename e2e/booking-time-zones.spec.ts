@@ -11,6 +11,10 @@ import {
 import { expectCalendarFile } from "./booking-ics";
 import { dstZones, periods } from "./booking-lanes";
 
+// Each render of /book hydrates every open time (issue 10 makes that lighter); on 2 busy cores these
+// tests have run close to the default 30 s, so they get three times that.
+test.describe.configure({ timeout: 90_000 });
+
 // A prospect sees the times in their computer's zone. Around the DST changes (the US changes first
 // in spring, the EU first in autumn) the gap between the firm's zone and theirs moves by an hour:
 // the instant booked must be the one they clicked, wherever and whenever they are.

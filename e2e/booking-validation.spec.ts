@@ -1,6 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
 import { bookButton, consent, expect, expectAnswersKept, field, fillAnswers, openBookingForm, test, timeZoneSelect } from "./booking-fixtures";
 
+// Each render of /book hydrates every open time (issue 10 makes that lighter); on 2 busy cores these
+// tests have run close to the default 30 s, so they get three times that.
+test.describe.configure({ timeout: 90_000 });
+
 // What a person sees when the form is not right yet, with and without JavaScript: each error next
 // to its field and tied to it for assistive technology, a summary that links to them, and every
 // answer still there.
