@@ -1,5 +1,6 @@
 import { addDays, addMinutes } from "date-fns";
-import type { PrismaClient } from "../db/generated/client";
+import { withConsultantSql } from "../booking/choose-consultant-sql";
+import { Prisma, type PrismaClient } from "../db/generated/client";
 import { MISSING_KEY_MESSAGE, type CalendarSettings } from "./calendar-settings";
 import { openCalendarSource } from "./calendar-source";
 import { readCalendar } from "./read-calendar";
@@ -83,9 +84,7 @@ async function recordFailure(db: PrismaClient, calendarId: string, message: stri
     ),
     alert AS (
       INSERT INTO "OutboxMessage" ("id", "kind", "recipient", "calendarId", "updatedAt")
-      SELECT gen_random_uuid(), 'CALENDAR_SYNC_FAILED', ${settings.staffEmails.join(", ")} ||
-          CASE WHEN lower(before."email") = ANY (string_to_array(lower(${settings.staffEmails.join(", ")}), ', ')) THEN '' ELSE ', ' || before."email" END,
-        before."id", now()
+      SELECT gen_random_uuid(), 'CALENDAR_SYNC_FAILED', ${withConsultantSql(settings.staffEmails.join(", "), Prisma.sql`SELECT before."email"`)}, before."id", now()
       FROM before WHERE before."alertedAt" IS NULL AND before."failingSince" <= ${alertBefore}
       RETURNING 1
     ),

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requestIp, staffForAction } from "@/lib/auth/current-staff";
+import type { Staff } from "@/lib/auth/verify-staff";
 import { calendarSettingsFromConfig } from "@/lib/calendars/calendar-settings";
 import { connectCalDav, connectFeed, removeCalendar, setWriteCalendar, syncOwnCalendar } from "@/lib/calendars/connect-calendar";
 import { getConfig } from "@/lib/config";
@@ -18,14 +19,21 @@ import { formFields, formText } from "@/lib/http/form-fields";
 const userIdSchema = z.uuid();
 const unreadable: ConsultantFormState = { values: {}, errors: { form: "That form could not be read; reload the page and try again." } };
 
+/** Who is signed in, and whose settings the form is for (the data layer checks they may). */
+async function editorOf(formData: FormData): Promise<{ staff: Staff; userId: string } | null> {
+  const staff = await staffForAction();
+  const { data: userId } = userIdSchema.safeParse(formText(formData, "userId"));
+  return userId ? { staff, userId } : null;
+}
+
 function settingsPage(userId: string, staffId: string): string {
   return userId === staffId ? "/admin/me" : `/admin/accounts/${userId}`;
 }
 
 export async function saveHoursAction(previous: ConsultantFormState, formData: FormData): Promise<ConsultantFormState> {
-  const staff = await staffForAction();
-  const { data: userId } = userIdSchema.safeParse(formText(formData, "userId"));
-  if (!userId) return unreadable;
+  const editor = await editorOf(formData);
+  if (!editor) return unreadable;
+  const { staff, userId } = editor;
   const values = {
     timeZone: formText(formData, "timeZone"),
     workingDays: formData.getAll("workingDays").map(String),
@@ -39,9 +47,9 @@ export async function saveHoursAction(previous: ConsultantFormState, formData: F
 }
 
 export async function connectFeedAction(previous: ConsultantFormState, formData: FormData): Promise<ConsultantFormState> {
-  const staff = await staffForAction();
-  const { data: userId } = userIdSchema.safeParse(formText(formData, "userId"));
-  if (!userId) return unreadable;
+  const editor = await editorOf(formData);
+  if (!editor) return unreadable;
+  const { staff, userId } = editor;
   const values = { label: formText(formData, "label"), url: formText(formData, "url") };
   const result = await connectFeed(await getPrisma(), staff, userId, values, calendarSettingsFromConfig(getConfig()), await requestIp());
   if (!result.ok) return { values, errors: result.errors };
@@ -50,9 +58,9 @@ export async function connectFeedAction(previous: ConsultantFormState, formData:
 }
 
 export async function connectCalDavAction(previous: ConsultantFormState, formData: FormData): Promise<ConsultantFormState> {
-  const staff = await staffForAction();
-  const { data: userId } = userIdSchema.safeParse(formText(formData, "userId"));
-  if (!userId) return unreadable;
+  const editor = await editorOf(formData);
+  if (!editor) return unreadable;
+  const { staff, userId } = editor;
   const input = {
     label: formText(formData, "label"),
     serverUrl: formText(formData, "serverUrl"),
