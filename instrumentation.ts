@@ -1,13 +1,16 @@
 // Runs once when a server process starts: opens and migrates the database before the first
 // request instead of during it, and starts the outbox worker unless WORKER_IN_APP=false.
-// A database failure is logged, not fatal, so /api/health can report it.
+// A database failure is logged, not fatal, so /api/health can report it; but an embedded database
+// another process holds will not come free by waiting, so the server stops there.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDatabase } = await import("./lib/db/database");
   const { getConfig } = await import("./lib/config");
   const config = getConfig();
+  const { exitIfDataDirLocked } = await import("./lib/db/data-dir-lock");
   const database = await getDatabase().catch((error: Error) => {
     console.error(`[db] not ready at start-up: ${error.message}`);
+    exitIfDataDirLocked(error);
   });
   if (database?.kind === "embedded") {
     const { createDemoAdminIfNone } = await import("./lib/auth/accounts");

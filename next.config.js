@@ -6,7 +6,12 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // forbidden() and unauthorized(): 403 and 401 from admin pages, actions and route handlers.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The same limit as the edge's (lib/http/edge/request-guards.ts) and nginx's client_max_body_size.
+    serverActions: { bodySizeLimit: "1mb" },
+    proxyClientMaxBodySize: "1mb",
+  },
   async headers() {
     // Leads are personal data: no shared cache may keep an admin response.
     return [{ source: "/admin/:path*", headers: [{ key: "Cache-Control", value: "private, no-store" }] }];

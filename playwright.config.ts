@@ -51,7 +51,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `node_modules/.bin/next start --port ${port}`,
+      command: `PORT=${port} node --import tsx scripts/serve.ts`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

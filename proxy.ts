@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FIRST_TOUCH_COOKIE, FIRST_TOUCH_MAX_AGE_SECONDS, attributionOf, encodeAttribution } from "@/lib/booking/attribution";
+import { FIRST_TOUCH_MAX_AGE_SECONDS, attributionOf, encodeAttribution, firstTouchCookie } from "@/lib/booking/attribution";
 import { tooManyBookingsPage } from "@/lib/booking/too-many-bookings";
-import { clientIp } from "@/lib/booking/client-ip";
+import { clientAddressOf } from "@/lib/http/edge/client-address-header";
 import { bookingRateLimitKey } from "@/lib/booking/rate-limit-key";
 import { peekRateLimit } from "@/lib/rate-limit/rate-limit";
 import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
@@ -17,13 +17,14 @@ export async function proxy(request: NextRequest) {
     if (refusal) return refusal;
   }
   const response = NextResponse.next();
-  if (request.method === "GET" && !request.cookies.has(FIRST_TOUCH_COOKIE)) {
+  const cookie = firstTouchCookie(getConfig().APP_URL);
+  if (request.method === "GET" && !request.cookies.has(cookie.name)) {
     const attribution = attributionOf(request.nextUrl, request.headers.get("referer"));
-    response.cookies.set(FIRST_TOUCH_COOKIE, encodeAttribution(attribution), {
+    response.cookies.set(cookie.name, encodeAttribution(attribution), {
       maxAge: FIRST_TOUCH_MAX_AGE_SECONDS,
       httpOnly: true,
       sameSite: "lax",
-      secure: request.nextUrl.protocol === "https:",
+      secure: cookie.secure,
       path: "/",
     });
   }
@@ -32,7 +33,7 @@ export async function proxy(request: NextRequest) {
 
 async function refuseOverLimit(request: NextRequest): Promise<Response | undefined> {
   const config = getConfig();
-  const ip = clientIp(request.headers.get("x-forwarded-for"), config.PROXY_HOPS);
+  const ip = clientAddressOf(request.headers);
   try {
     const verdict = await peekRateLimit(await getPrisma(), bookingRateLimitKey(ip), bookingSettingsFromConfig(config).rateLimit);
     if (verdict.allowed) return undefined;

@@ -1,9 +1,9 @@
-// Builds the production site into its own folder and serves it with `next start`.
+// Builds the production site into its own folder and serves it with the production server (scripts/serve.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const next = path.join("node_modules", ".bin", "next");
+const tsx = path.join("node_modules", ".bin", "tsx");
 const read = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
 
 /**
@@ -14,7 +14,7 @@ const read = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefine
 export function build(env, logFile) {
   const before = { tsconfig: read("tsconfig.json"), nextEnv: read("next-env.d.ts") };
   const log = openSync(logFile, "w");
-  const result = spawnSync(next, ["build"], { env, stdio: ["ignore", log, log] });
+  const result = spawnSync(tsx, ["scripts/build.ts"], { env, stdio: ["ignore", log, log] });
   restoreBuildEdits(before, env.NEXT_DIST_DIR);
   if (result.status !== 0) {
     throw new Error(`next build failed (exit ${result.status}); last lines of ${logFile}:\n${tail(logFile)}`);
@@ -36,11 +36,11 @@ function restoreBuildEdits(before, distDir) {
   console.warn("[bench] tsconfig.json changed during the build in more ways than the build's own; left as it is");
 }
 
-/** Starts `next start` in its own process group; resolves once /api/health answers 200. */
+/** Starts the production server in its own process group; resolves once /api/health answers 200. */
 export async function start(env, port, logFile) {
   const log = openSync(logFile, "w");
-  const child = spawn(next, ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env,
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", log, log],
     detached: true,
   });
@@ -63,7 +63,7 @@ export async function start(env, port, logFile) {
       exited.then((how) => `exited (${how})`),
     ]);
     if (status === 200) return server;
-    if (typeof status === "string") throw new Error(`next start ${status}; last lines of ${logFile}:\n${tail(logFile)}`);
+    if (typeof status === "string") throw new Error(`the server ${status}; last lines of ${logFile}:\n${tail(logFile)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await server.stop();

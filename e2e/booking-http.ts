@@ -40,7 +40,7 @@ type Sender = { baseURL: string | undefined; clientIp: string };
 
 /** Posts the form as a browser without JavaScript would, every field filled, for `slot`; no redirects followed. */
 export function postBooking(request: APIRequestContext, form: BookingFormPage, slot: string, sender: Sender): Promise<APIResponse> {
-  return request.post("/book", {
+  return request.post(new URL("/book", sender.baseURL).href, {
     // A browser sends its page's origin with every form POST; Next.js checks it against the host.
     headers: { "x-forwarded-for": sender.clientIp, origin: new URL(sender.baseURL!).origin },
     maxRedirects: 0,

@@ -26,6 +26,7 @@ export const lanes = [
   "attribution",
   "race",
   "rate-limit",
+  "untrusted-proxy",
   "accessibility",
   "manage",
   "manage-no-js",

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test, uniqueClientIp } from "./booking-fixtures";
-import { CONFIRMED_LOCATION, loadBookingForm, postBooking } from "./booking-http";
+import { CONFIRMED_LOCATION, loadBookingForm, parseBookingForm, postBooking } from "./booking-http";
+import { startServer, untilHealthy } from "./server-process";
 import { laneDay } from "./booking-lanes";
 
 test("one address may book five times in ten minutes; the sixth booking is refused with 429 and when to try again", async ({ request, baseURL }) => {
@@ -24,4 +28,26 @@ test("one address may book five times in ten minutes; the sixth booking is refus
 
   const someoneElse = await postBooking(request, await loadBookingForm(request), sixth, { baseURL, clientIp: uniqueClientIp() });
   expect(someoneElse.status(), "another address is not held back").toBe(303);
+});
+
+test("with no trusted proxy configured, a made-up X-Forwarded-For is not a new client: the limit holds", async ({ request }) => {
+  test.slow();
+  // A second server from the same build, trusting no proxy, with a limit of one booking; on its own
+  // embedded database when the tests have no PostgreSQL (the first one holds theirs).
+  const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "e2e-untrusted-"));
+  const server = startServer(3102, { TRUSTED_PROXIES: "", BOOKING_RATE_LIMIT: "1", ...(dataDir ? { DATA_DIR: dataDir } : {}) });
+  try {
+    await untilHealthy(server);
+    const load = async () => parseBookingForm(await (await request.get(`${server.url}/book`)).text());
+    const slots = laneDay((await load()).slots, "untrusted-proxy");
+    const statuses: number[] = [];
+    for (const slot of slots.slice(0, 2)) {
+      const response = await postBooking(request, await load(), slot, { baseURL: server.url, clientIp: uniqueClientIp() });
+      statuses.push(response.status());
+    }
+    expect(statuses[1], `the second booking, from another made-up address (first: ${statuses[0]})`).toBe(429);
+  } finally {
+    await server.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
 });

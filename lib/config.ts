@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "./booking/time-zones";
+import { parseTrustedProxies } from "./http/edge/trusted-proxies";
 
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -42,9 +43,15 @@ export const configSchema = z.object({
   BOOKING_RATE_LIMIT: integer(5, 1, 10_000),
   BOOKING_RATE_WINDOW_SECONDS: integer(600, 1, 86_400),
   BOOKING_MIN_FILL_SECONDS: integer(3, 0, 600),
-  // Which X-Forwarded-For entry, counted from the right, is the client: 1 is the address the
-  // nearest proxy saw (or, with no proxy, the socket address Next.js records there).
-  PROXY_HOPS: integer(1, 1, 10),
+  // The proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, "loopback", "private");
+  // with none, the client is the socket's peer, whatever the request claims.
+  TRUSTED_PROXIES: z.string().default("").superRefine((list, context) => {
+    try {
+      parseTrustedProxies(list);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   STAFF_NOTIFY_EMAIL: z.preprocess(
     emptyAsUndefined,
     z

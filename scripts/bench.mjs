@@ -87,7 +87,8 @@ const serverEnv = {
   MIN_NOTICE_HOURS: "24",
   BOOKING_RATE_LIMIT: "5",
   BOOKING_RATE_WINDOW_SECONDS: "600",
-  PROXY_HOPS: "1",
+  // The bench stands in for a proxy on loopback: each client books from an address of its own.
+  TRUSTED_PROXIES: "loopback",
   // Emails go through the resend SDK to the fake (RESEND_BASE_URL, added once it listens), sent by
   // the server's own outbox worker. Production requires the key and the secret.
   EMAIL_DELIVERY: "resend",

@@ -4,10 +4,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sources = ["app", "components", "lib", "content", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+const sources = ["public", "app", "components", "lib", "content", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json"];
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const buildId = path.join(distDir, "BUILD_ID");
-const next = path.join("node_modules", ".bin", "next");
+const tsx = path.join("node_modules", ".bin", "tsx");
 
 function newestChange(target) {
   if (!existsSync(target)) return 0;
@@ -19,13 +19,13 @@ function newestChange(target) {
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (builtAt < Math.max(...sources.map(newestChange))) {
   console.log(builtAt ? "Sources changed since the last build: building." : "No build yet: building.");
-  const build = spawnSync(next, ["build"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
+  const build = spawnSync(tsx, ["scripts/build.ts"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const args = ["start", "--port", process.env.PORT || "3000"];
-if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
-// NEXT_MANUAL_SIG_HANDLE: the app stops its outbox worker on SIGTERM and then exits (instrumentation.ts).
-const server = spawn(next, args, { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1", ...process.env } });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...process.env },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

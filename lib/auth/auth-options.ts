@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { clientIp } from "../booking/client-ip";
+import { clientAddressOf } from "../http/edge/client-address-header";
 import { getConfig } from "../config";
 import { getPrisma } from "../db/database";
 import { authSettingsFromConfig } from "./auth-settings";
@@ -28,8 +28,7 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const forwardedFor = request.headers?.["x-forwarded-for"];
-          const ip = clientIp(typeof forwardedFor === "string" ? forwardedFor : null, config.PROXY_HOPS);
+          const ip = clientAddressOf(request.headers);
           const outcome = await authenticate(await getPrisma(), { email: credentials?.email ?? "", password: credentials?.password ?? "", ip }, settings);
           if (outcome.kind !== "signed-in") return null;
           const { user } = outcome;

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect, unauthorized } from "next/navigation";
 import { cache } from "react";
-import { clientIp } from "../booking/client-ip";
+import { clientAddressOf } from "../http/edge/client-address-header";
 import { getConfig } from "../config";
 import { getPrisma } from "../db/database";
 import { authSettingsFromConfig } from "./auth-settings";
@@ -36,5 +36,5 @@ export async function staffForAction(role?: "ADMIN"): Promise<Staff> {
 
 /** The client's address on this request, for the audit log and the sign-in throttle. */
 export async function requestIp(): Promise<string> {
-  return clientIp((await headers()).get("x-forwarded-for"), getConfig().PROXY_HOPS);
+  return clientAddressOf(await headers());
 }

@@ -3,7 +3,11 @@ import { z } from "zod";
 // First-touch attribution, first-party: the proxy records where a visitor first came from in a
 // cookie (no script needed), and the booking copies it onto the lead.
 
-export const FIRST_TOUCH_COOKIE = "first_touch";
+/** The first-touch cookie: over HTTPS Secure and `__Host-` prefixed (this host only, path /, never set over plain HTTP). */
+export function firstTouchCookie(appUrl: string): { name: string; secure: boolean } {
+  const secure = appUrl.startsWith("https:");
+  return { name: secure ? "__Host-first_touch" : "first_touch", secure };
+}
 export const FIRST_TOUCH_MAX_AGE_SECONDS = 60 * 60 * 24 * 90;
 
 const value = z.string().max(500).optional().catch(undefined);

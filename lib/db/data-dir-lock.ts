@@ -57,3 +57,8 @@ export function lockDataDir(dataDir: string): () => void {
   }
   throw new Error(`Could not lock ${dataDir}: another process keeps taking the lock.`);
 }
+
+/** An embedded database another process holds will not come free by waiting: the server stops. */
+export function exitIfDataDirLocked(error: Error): void {
+  if (error instanceof DataDirLockedError) process.exit(1);
+}

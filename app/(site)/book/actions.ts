@@ -3,12 +3,12 @@
 import { refresh } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { FIRST_TOUCH_COOKIE, decodeAttribution } from "@/lib/booking/attribution";
+import { decodeAttribution, firstTouchCookie } from "@/lib/booking/attribution";
 import { bookConsultation } from "@/lib/booking/book-consultation";
 import { bookingFields, bookingFormSchema, fieldErrorsOf, type BookingField } from "@/lib/booking/booking-form-schema";
 import type { BookingFormState } from "@/lib/booking/booking-form-state";
 import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
-import { clientIp } from "@/lib/booking/client-ip";
+import { clientAddressOf } from "@/lib/http/edge/client-address-header";
 import { describeBookingOutcome } from "@/lib/booking/describe-booking-outcome";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
@@ -40,8 +40,8 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
         formToken: previous.formToken,
         honeypot: formText(formData, "website"),
         timeZone,
-        attribution: decodeAttribution((await cookies()).get(FIRST_TOUCH_COOKIE)?.value),
-        clientIp: clientIp(requestHeaders.get("x-forwarded-for"), config.PROXY_HOPS),
+        attribution: decodeAttribution((await cookies()).get(firstTouchCookie(config.APP_URL).name)?.value),
+        clientIp: clientAddressOf(requestHeaders),
       },
       bookingSettingsFromConfig(config),
     );

@@ -23,7 +23,9 @@ function Ranking({ title, rows }: { title: string; rows: Array<{ label: string; 
             <tr key={row.label}>
               <th scope="row" className="w-1/2 py-1 pr-3 text-left font-normal">{row.label}</th>
               <td className="py-1">
-                <span className="mr-2 inline-block h-3 rounded-sm bg-emerald-600 align-middle dark:bg-emerald-400" style={{ width: `${Math.round((row.leads / most) * 70)}%` }} aria-hidden="true" />
+                <svg className="mr-2 inline-block h-3 w-[70%] align-middle" aria-hidden="true">
+                  <rect width={`${Math.round((row.leads / most) * 100)}%`} height="100%" rx="2" className="fill-emerald-600 dark:fill-emerald-400" />
+                </svg>
                 {row.leads}
               </td>
             </tr>

@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type APIResponse } from "@playwright/test";
+import { loadBookingForm } from "./booking-http";
+import { startServer, untilHealthy } from "./server-process";
+
+const ARTICLE = "/articles/vp-of-operations-vs-coo";
+
+function expectSecurityHeaders(response: APIResponse, what: string) {
+  const headers = response.headers();
+  const csp = headers["content-security-policy"] ?? "";
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+  expect(csp, `${what}: a CSP`).toContain("default-src 'none'");
+  expect(csp, `${what}: not framed`).toContain("frame-ancestors 'none'");
+  expect(scriptSrc, `${what}: script-src`).toContain("'self'");
+  expect(csp, `${what}: nothing inline or eval'd without a nonce or hash`).not.toMatch(/unsafe-inline|unsafe-eval/);
+  expect(headers["x-content-type-options"], what).toBe("nosniff");
+  expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"], what).toContain("camera=()");
+  expect(headers["x-powered-by"], what).toBeUndefined();
+  return scriptSrc;
+}
+
+test("every kind of response carries the security headers: static and dynamic pages, the admin, route handlers, assets, a 404", async ({ request }) => {
+  const article = await request.get(ARTICLE);
+  const asset = /<script src="(\/_next\/static\/[^"]+)"/.exec(await article.text())?.[1];
+  expect(asset, "a framework script on the article").toBeDefined();
+  for (const url of [ARTICLE, "/", "/privacy", "/book", "/admin/sign-in", "/api/health", "/robots.txt", "/sitemap.xml", "/plain-page.css", asset!, "/no-such-page"]) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBeLessThan(500);
+    expectSecurityHeaders(response, url);
+  }
+});
+
+test("a prerendered page allows exactly its inline scripts by hash, a dynamic page by a fresh nonce on each script", async ({ request }) => {
+  const article = await request.get(ARTICLE);
+  const articleScripts = expectSecurityHeaders(article, ARTICLE);
+  expect(articleScripts, "the article is static: hashes, no nonce").toMatch(/'sha256-[A-Za-z0-9+/]+=*'/);
+  expect(articleScripts).not.toContain("nonce-");
+
+  const nonces: string[] = [];
+  for (let load = 0; load < 2; load++) {
+    const book = await request.get("/book");
+    const nonce = /'nonce-([^']+)'/.exec(expectSecurityHeaders(book, "/book"))?.[1];
+    expect(nonce, "/book has a nonce").toBeDefined();
+    const scripts = [...(await book.text()).matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => !tag.includes("application/ld+json"));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, "every script carries the nonce").toContain(`nonce="${nonce}"`);
+    nonces.push(nonce!);
+  }
+  expect(nonces[0], "a new nonce per response").not.toBe(nonces[1]);
+});
+
+test("in the browser, no page breaks its own policy, and the framework's scripts run: the article, the booking form, the sign-in", async ({ page }) => {
+  test.slow();
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  for (const url of [ARTICLE, "/book", "/admin/sign-in"]) {
+    await page.goto(url);
+    // Set by the framework's own script once it has started; its inline payload scripts ran before it.
+    await page.waitForFunction(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version));
+  }
+  expect(violations).toEqual([]);
+});
+
+test("a form sent from another site, with a null Origin or none, is refused with 403 and a page saying so; nothing is stored", async ({ request }) => {
+  const form = await loadBookingForm(request);
+  const email = `cross.site.${randomUUID().slice(0, 8)}@example.com`;
+  for (const origin of ["https://attacker.example", "null", undefined]) {
+    const response = await request.post("/book", {
+      headers: origin ? { origin } : {},
+      multipart: { ...form.hidden, fullName: "Cross Site", email, slot: form.slots[0]!, consent: "yes", website: "" },
+      maxRedirects: 0,
+    });
+    expect(response.status(), `Origin ${origin}`).toBe(403);
+    expect(await response.text()).toContain("This form came from another site");
+  }
+  const signIn = await request.post("/api/auth/callback/credentials", { headers: { origin: "https://attacker.example" }, form: { email: "x@example.com", password: "y" }, maxRedirects: 0 });
+  expect(signIn.status(), "the sign-in too").toBe(403);
+  expect((await loadBookingForm(request)).slots, "the time is still free").toContain(form.slots[0]);
+});
+
+test("a 13 MB form post gets 413 and a page that says so, not a 500", async ({ request, baseURL }) => {
+  const form = await loadBookingForm(request);
+  const response = await request.post("/book", {
+    headers: { origin: new URL(baseURL!).origin },
+    multipart: { ...form.hidden, fullName: "Big Body", message: "x".repeat(13 * 1024 * 1024), slot: form.slots[0]!, consent: "yes" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain("That was more than the form can take");
+});
+
+test("a second server on an embedded database another server is using exits with its message", async () => {
+  test.slow();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "e2e-locked-"));
+  const embedded = { DATABASE_URL: "", DATA_DIR: dataDir };
+  const first = startServer(3103, embedded);
+  try {
+    await untilHealthy(first);
+    const second = startServer(3104, embedded);
+    const exit = await Promise.race([second.exited, new Promise((resolve) => setTimeout(() => resolve("still running after 60 s"), 60_000))]);
+    if (exit === "still running after 60 s") await second.stop();
+    expect(exit, second.output()).toBe(1);
+    expect(second.output()).toContain(`The embedded database in ${dataDir} is in use by process`);
+    expect((await fetch(`${first.url}/api/health`)).status, "the first goes on serving").toBe(200);
+  } finally {
+    await first.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,25 @@
+import { escapeHtml, plainPage } from "../plain-page";
+import { MAX_REQUEST_BODY_BYTES, type Refusal } from "./request-guards";
+
+const status: Record<Refusal, number> = { "cross-site": 403, "too-large": 413, "length-required": 411 };
+
+/** The status and page for a request refused before the app reads it. */
+export function refusalResponse(refusal: Refusal, firmEmail: string): { status: number; html: string } {
+  const email = escapeHtml(firmEmail);
+  const writeToUs = `If this keeps happening, write to us at <a href="mailto:${email}">${email}</a>.`;
+  const pages: Record<Refusal, string> = {
+    "cross-site": plainPage("This form came from another site", [
+      "We only accept forms sent from our own pages, so that no other site can act in your name. Nothing was saved.",
+      `Open the form on our site and send it from there: <a href="/book">book a consultation</a>. ${writeToUs}`,
+    ]),
+    "too-large": plainPage("That was more than the form can take", [
+      `What was sent is over ${Math.round(MAX_REQUEST_BODY_BYTES / 1024 / 1024)} MB, so we did not read it and nothing was saved.`,
+      `Go back (your answers should still be there), shorten what you wrote, and send it again. ${writeToUs}`,
+    ]),
+    "length-required": plainPage("We could not read that request", [
+      "It did not say how long it was, so we did not read it and nothing was saved.",
+      `Go back and send the form again from your browser. ${writeToUs}`,
+    ]),
+  };
+  return { status: status[refusal], html: pages[refusal] };
+}

@@ -1,0 +1,28 @@
+import type { IncomingHttpHeaders } from "node:http";
+
+/** Every form and route here takes far less; nginx (client_max_body_size) and Next (serverActions.bodySizeLimit) are set to the same. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+// Signed by the sender (Resend's webhook), server to server: no browser, so no Origin.
+const signedRoutes = ["/api/webhooks/"];
+
+export type Refusal = "cross-site" | "too-large" | "length-required";
+
+/**
+ * Whether a request that changes data is refused before the app sees it: when it comes from
+ * another site (its Origin, `null` included, is not one of ours; a browser always sends Origin
+ * with a POST) or its body is over the limit (or of unknown length).
+ */
+export function refusalOf(method: string, pathname: string, headers: IncomingHttpHeaders, ownOrigins: ReadonlySet<string>): Refusal | undefined {
+  if (safeMethods.has(method)) return undefined;
+  if (!signedRoutes.some((prefix) => pathname.startsWith(prefix))) {
+    const origin = headers.origin;
+    if (!origin || !ownOrigins.has(origin.toLowerCase())) return "cross-site";
+  }
+  const length = headers["content-length"];
+  if (length === undefined) return headers["transfer-encoding"] ? "length-required" : undefined;
+  const bytes = Number(length);
+  if (!Number.isSafeInteger(bytes) || bytes < 0) return "length-required";
+  return bytes > MAX_REQUEST_BODY_BYTES ? "too-large" : undefined;
+}
