@@ -90,3 +90,19 @@ test("the home page fits a phone screen without sideways scrolling", async ({ pa
   await page.goto("/");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+test("the site has its icons and a web manifest: the browser finds every one, and /favicon.ico is there for those that ask", async ({ page, request }) => {
+  await page.goto("/");
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  const appleIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+  const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute("href");
+  for (const [url, type] of [[icon, "image/svg+xml"], [appleIcon, "image/png"], ["/favicon.ico", "image/"]] as const) {
+    const response = await request.get(url!);
+    expect(response.status(), url!).toBe(200);
+    expect(response.headers()["content-type"], url!).toContain(type);
+  }
+  const manifest = (await (await request.get(manifestUrl!)).json()) as { name: string; start_url: string; icons: { src: string }[] };
+  expect(manifest.name).toContain("SmallBusiness.Management");
+  expect(manifest.start_url).toBe("/");
+  for (const { src } of manifest.icons) expect((await request.get(src)).status(), src).toBe(200);
+});
