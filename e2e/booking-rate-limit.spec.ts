@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, uniqueClientIp } from "./booking-fixtures";
 import { CONFIRMED_LOCATION, loadBookingForm, parseBookingForm, postBooking } from "./booking-http";
-import { startServer, untilHealthy } from "./server-process";
+import { extraServerPort, startServer, untilHealthy } from "./server-process";
 import { laneDay } from "./booking-lanes";
 
 test("one address may book five times in ten minutes; the sixth booking is refused with 429 and when to try again", async ({ request, baseURL }) => {
@@ -35,7 +35,7 @@ test("with no trusted proxy configured, a made-up X-Forwarded-For is not a new c
   // A second server from the same build, trusting no proxy, with a limit of one booking; on its own
   // embedded database when the tests have no PostgreSQL (the first one holds theirs).
   const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "e2e-untrusted-"));
-  const server = startServer(3102, { TRUSTED_PROXIES: "", BOOKING_RATE_LIMIT: "1", ...(dataDir ? { DATA_DIR: dataDir } : {}) });
+  const server = startServer(extraServerPort(2), { TRUSTED_PROXIES: "", BOOKING_RATE_LIMIT: "1", ...(dataDir ? { DATA_DIR: dataDir } : {}) });
   try {
     await untilHealthy(server);
     const load = async () => parseBookingForm(await (await request.get(`${server.url}/book`)).text());

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { loadBookingForm } from "./booking-http";
-import { startServer, untilHealthy } from "./server-process";
+import { extraServerPort, startServer, untilHealthy } from "./server-process";
 
 const ARTICLE = "/articles/vp-of-operations-vs-coo";
 
@@ -99,10 +99,10 @@ test("a second server on an embedded database another server is using exits with
   test.slow();
   const dataDir = mkdtempSync(path.join(tmpdir(), "e2e-locked-"));
   const embedded = { DATABASE_URL: "", DATA_DIR: dataDir };
-  const first = startServer(3103, embedded);
+  const first = startServer(extraServerPort(3), embedded);
   try {
     await untilHealthy(first);
-    const second = startServer(3104, embedded);
+    const second = startServer(extraServerPort(4), embedded);
     const exit = await Promise.race([second.exited, new Promise((resolve) => setTimeout(() => resolve("still running after 60 s"), 60_000))]);
     if (exit === "still running after 60 s") await second.stop();
     expect(exit, second.output()).toBe(1);

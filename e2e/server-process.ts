@@ -9,6 +9,11 @@ export type ServerProcess = {
   stop: () => Promise<void>;
 };
 
+/** A port for the test's nth extra server: beside the main one's, so that runs in parallel checkouts never meet. */
+export function extraServerPort(n: number): number {
+  return Number(process.env.E2E_PORT ?? 3100) + n;
+}
+
 /**
  * Another production server from the build the tests run against (NEXT_DIST_DIR), with the test
  * run's settings changed by `env`. Its worker is off unless asked for, so it sends nothing.
