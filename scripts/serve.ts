@@ -1,13 +1,14 @@
 // The production server: Next.js behind our own edge (lib/http/edge/edge.ts), which settles the
 // client's address, sets the security headers, and refuses cross-site and oversized requests.
 // Run by `npm start` (scripts/start.mjs) after a build.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { getConfig } from "../lib/config";
 import { createEdge } from "../lib/http/edge/edge";
 import { EDGE_MARKER } from "../lib/http/edge/client-address-header";
 import { readStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { parseTrustedProxies } from "../lib/http/edge/trusted-proxies";
+import { requestIdFrom, runWithRequestContext, type RequestContext } from "../lib/http/request-context";
 
 process.env[EDGE_MARKER] = "1";
 // The app's own SIGTERM handler stops the outbox worker before the process exits (instrumentation.ts).
@@ -21,14 +22,32 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const isTrustedProxy = parseTrustedProxies(config.TRUSTED_PROXIES);
 const edge = createEdge({
   appUrl: config.APP_URL,
   firmEmail: config.FIRM_EMAIL,
-  isTrustedProxy: parseTrustedProxies(config.TRUSTED_PROXIES),
+  isTrustedProxy,
   staticPageHashes: readStaticPageHashes(distDir),
 });
+/** Lets the app change the status of the page Next is about to send (setResponseStatus). */
+function applyStatusOverride(response: ServerResponse, context: RequestContext): void {
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    const override = context.status;
+    if (!override) return writeHead(statusCode, ...rest);
+    if (override.retryAfterSeconds !== undefined) response.setHeader("Retry-After", String(override.retryAfterSeconds));
+    response.setHeader("Cache-Control", "no-store");
+    return writeHead(override.code, ...rest);
+  }) as ServerResponse["writeHead"];
+}
+
 const server = createServer((request, response) => {
-  if (!edge(request, response)) void handle(request, response);
+  const peer = request.socket.remoteAddress;
+  const context: RequestContext = { requestId: requestIdFrom(request.headers["x-request-id"], peer !== undefined && isTrustedProxy(peer)) };
+  response.setHeader("X-Request-Id", context.requestId);
+  if (edge(request, response)) return;
+  applyStatusOverride(response, context);
+  void runWithRequestContext(context, () => handle(request, response));
 });
 // A client that sends its headers or body a byte at a time is cut off rather than holding a socket.
 server.headersTimeout = 15_000;
