@@ -37,9 +37,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /calendars\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: [/calendars\.spec\.ts/, /production\//] },
     // Once the rest have run: a consultant taking calls changes who every booking goes to.
     { name: "consultants", use: { ...devices["Desktop Chrome"] }, testMatch: /calendars\.spec\.ts/, dependencies: ["chromium"] },
+    // The production shape: each test starts and stops real processes of its own (servers, nginx,
+    // a database of its own) and loads them hard, so they run one at a time, after the rest.
+    { name: "production", use: { ...devices["Desktop Chrome"] }, testMatch: /production\/.*\.spec\.ts/, dependencies: ["chromium"], workers: 1 },
   ],
   webServer: [
     {
