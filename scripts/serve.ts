@@ -9,11 +9,13 @@ import { EDGE_MARKER } from "../lib/http/edge/client-address-header";
 import { readStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { parseTrustedProxies } from "../lib/http/edge/trusted-proxies";
 import { requestIdFrom, runWithRequestContext, type RequestContext } from "../lib/http/request-context";
+import { loggerFor } from "../lib/log/logger";
 
 process.env[EDGE_MARKER] = "1";
 // The app's own SIGTERM handler stops the outbox worker before the process exits (instrumentation.ts).
 process.env.NEXT_MANUAL_SIG_HANDLE = "1";
 const config = getConfig();
+const log = loggerFor("server");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -52,7 +54,7 @@ const server = createServer((request, response) => {
 // A client that sends its headers or body a byte at a time is cut off rather than holding a socket.
 server.headersTimeout = 15_000;
 server.requestTimeout = 30_000;
-server.listen(port, hostname, () => console.info(`[server] listening on ${hostname ?? "all interfaces"}:${port}`));
+server.listen(port, hostname, () => log.info({ port, interface: hostname ?? "all interfaces" }, "listening"));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {

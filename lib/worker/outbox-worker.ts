@@ -3,6 +3,7 @@ import { claimDueMessages, type ClaimedMessage } from "../outbox/claim-due-messa
 import type { RetryPolicy } from "../outbox/retry-delay";
 import { releaseMessage, settleMessage, type DeliveryResult, type SettledAs } from "../outbox/settle-message";
 import { createPacer, delay } from "./pacer";
+import { loggerFor, type Logger } from "../log/logger";
 
 export type OutboxWorkerOptions = {
   db: PrismaClient;
@@ -16,7 +17,7 @@ export type OutboxWorkerOptions = {
   listen?: (onWake: () => void) => Promise<() => Promise<void>>;
   /** Chores to run now and then, such as deleting expired rate-limit rows. */
   housekeeping?: { everySeconds: number; run: () => Promise<unknown> };
-  log?: Pick<Console, "info" | "warn" | "error">;
+  log?: Pick<Logger, "info" | "warn" | "error">;
   onSettled?: (message: ClaimedMessage, settled: SettledAs) => void;
 };
 
@@ -37,7 +38,7 @@ const MIN_BATCH = 5;
  * each commit that owes a message, and polling for retries and anything a notification missed.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { db, log = console } = options;
+  const { db, log = loggerFor("outbox") } = options;
   const pacer = createPacer(options.perSecond);
   const batchSize = Math.max(MIN_BATCH, Math.ceil(options.perSecond));
   const leaseSeconds = Math.ceil(options.sendTimeoutSeconds + batchSize / options.perSecond + LEASE_MARGIN_SECONDS);
@@ -64,15 +65,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     if (result.kind === "failed" && result.retryAfterSeconds !== undefined) pacer.pauseFor(result.retryAfterSeconds);
     const settled = await settleMessage(db, message, result, options.retry);
-    if (settled === "FAILED") log.error(`[outbox] ${message.kind} ${message.id} failed for good after ${message.attempts} attempt(s): ${result.kind === "failed" ? result.error : ""}`);
-    else if (settled === "PENDING" && result.kind === "failed") log.warn(`[outbox] ${message.kind} ${message.id} attempt ${message.attempts} failed, will retry: ${result.error}`);
+    if (settled === "FAILED") log.error({ outboxId: message.id, kind: message.kind, attempts: message.attempts, error: result.kind === "failed" ? result.error : "" }, "failed for good");
+    else if (settled === "PENDING" && result.kind === "failed") log.warn({ outboxId: message.id, kind: message.kind, attempt: message.attempts, error: result.error }, "attempt failed, will retry");
     options.onSettled?.(message, settled);
   }
 
   async function housekeep(): Promise<void> {
     if (!options.housekeeping || Date.now() - lastHousekeeping < options.housekeeping.everySeconds * 1000) return;
     lastHousekeeping = Date.now();
-    await options.housekeeping.run().catch((error: Error) => log.warn(`[worker] housekeeping failed: ${error.message}`));
+    await options.housekeeping.run().catch((error: Error) => log.warn({ err: error }, "housekeeping failed"));
   }
 
   async function run(): Promise<void> {
@@ -85,7 +86,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         // Sent side by side, but each waits its turn at the pacer.
         await Promise.all(claimed.map(sendOne));
       } catch (error) {
-        log.error(`[outbox] worker loop: ${(error as Error).message}`);
+        log.error({ err: error }, "worker loop failed; trying again at the next poll");
         await delay(options.pollSeconds * 1000, stopping.signal);
         continue;
       }
@@ -109,7 +110,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (loop) return;
       if (options.listen) {
         unlisten = await options.listen(wake).catch((error: Error) => {
-          log.warn(`[outbox] cannot listen for wake-ups, polling every ${options.pollSeconds} s: ${error.message}`);
+          log.warn({ err: error }, `cannot listen for wake-ups, polling every ${options.pollSeconds} s`);
           return undefined;
         });
       }

@@ -14,6 +14,7 @@ import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { formText } from "@/lib/http/form-fields";
+import { loggerFor } from "@/lib/log/logger";
 
 export async function submitBooking(previous: BookingFormState, formData: FormData): Promise<BookingFormState> {
   const config = getConfig();
@@ -52,7 +53,7 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
     }
     reference = outcome.reference;
   } catch (error) {
-    console.error("[booking] could not book", error);
+    loggerFor("booking").error({ err: error }, "could not book");
     return {
       ...answer,
       fieldErrors: {},
