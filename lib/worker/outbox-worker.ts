@@ -2,6 +2,8 @@ import type { PrismaClient } from "../db/generated/client";
 import { claimDueMessages, type ClaimedMessage } from "../outbox/claim-due-messages";
 import type { RetryPolicy } from "../outbox/retry-delay";
 import { releaseMessage, settleMessage, type DeliveryResult, type SettledAs } from "../outbox/settle-message";
+import { maskEmailsIn } from "../log/mask";
+import { outboxMetrics } from "../metrics/outbox-metrics";
 import { createPacer, delay } from "./pacer";
 import { loggerFor, type Logger } from "../log/logger";
 
@@ -58,16 +60,30 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await pacer.take(stopping.signal);
     if (stopping.signal.aborted) return releaseMessage(db, message);
     let result: DeliveryResult;
+    const started = performance.now();
     try {
       result = await options.deliver(message);
     } catch (error) {
       result = { kind: "failed", retryable: true, error: `delivery threw: ${(error as Error).message}` };
     }
+    const seconds = (performance.now() - started) / 1000;
+    outboxMetrics().sendSeconds.observe({ kind: message.kind, result: result.kind }, seconds);
     if (result.kind === "failed" && result.retryAfterSeconds !== undefined) pacer.pauseFor(result.retryAfterSeconds);
     const settled = await settleMessage(db, message, result, options.retry);
-    if (settled === "FAILED") log.error({ outboxId: message.id, kind: message.kind, attempts: message.attempts, error: result.kind === "failed" ? result.error : "" }, "failed for good");
-    else if (settled === "PENDING" && result.kind === "failed") log.warn({ outboxId: message.id, kind: message.kind, attempt: message.attempts, error: result.error }, "attempt failed, will retry");
+    outboxMetrics().settled.inc({ kind: message.kind, settled });
+    logSettled(message, result, settled, Math.round(seconds * 1000));
     options.onSettled?.(message, settled);
+  }
+
+  // One line per attempt, carrying the row's request id: one grep follows a booking to the provider.
+  function logSettled(message: ClaimedMessage, result: DeliveryResult, settled: SettledAs, durationMs: number) {
+    const row = { outboxId: message.id, kind: message.kind, attempt: message.attempts, requestId: message.requestId, durationMs };
+    const reason = result.kind === "failed" ? maskEmailsIn(result.error) : result.kind === "withdrawn" ? result.reason : undefined;
+    if (settled === "SENT") log.info({ ...row, providerMessageId: result.kind === "sent" ? result.providerMessageId : null }, "sent");
+    else if (settled === "WITHDRAWN") log.info({ ...row, reason }, "withdrawn");
+    else if (settled === "FAILED") log.error({ ...row, reason }, "failed for good");
+    else if (settled === "PENDING") log.warn({ ...row, reason }, "attempt failed, will retry");
+    else log.warn({ ...row, reason }, "lease lost: another worker took the row over; nothing recorded");
   }
 
   async function housekeep(): Promise<void> {
@@ -83,6 +99,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       try {
         await housekeep();
         claimed = await claimDueMessages(db, { limit: batchSize, leaseSeconds });
+        for (const message of claimed) log.info({ outboxId: message.id, kind: message.kind, attempt: message.attempts, requestId: message.requestId }, "claimed");
         // Sent side by side, but each waits its turn at the pacer.
         await Promise.all(claimed.map(sendOne));
       } catch (error) {
