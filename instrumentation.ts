@@ -7,15 +7,17 @@ export async function register() {
   const { getDatabase } = await import("./lib/db/database");
   const { getConfig } = await import("./lib/config");
   const config = getConfig();
+  const { loggerFor } = await import("./lib/log/logger");
   const { exitIfDataDirLocked } = await import("./lib/db/data-dir-lock");
   const database = await getDatabase().catch((error: Error) => {
-    console.error(`[db] not ready at start-up: ${error.message}`);
+    loggerFor("db").error({ err: error }, "not ready at start-up");
     exitIfDataDirLocked(error);
   });
   if (database?.kind === "embedded") {
     const { createDemoAdminIfNone } = await import("./lib/auth/accounts");
     const demo = await createDemoAdminIfNone(database.prisma);
-    if (demo) console.info(`[admin] no staff account yet: sign in at ${config.APP_URL}/admin as ${demo.email} with password ${demo.password} (shown once; npm run user:password changes it)`);
+    // The embedded database only (a laptop), whose one reader is the person who ran npm start.
+    if (demo) loggerFor("admin").warn(`no staff account yet: sign in at ${config.APP_URL}/admin as ${demo.email} with password ${demo.password} (shown once; npm run user:password changes it)`);
   }
   if (!config.WORKER_IN_APP) return;
   const { startWorkerWhenReady } = await import("./lib/worker/start-in-app-worker");

@@ -7,6 +7,7 @@ import { peekRateLimit } from "@/lib/rate-limit/rate-limit";
 import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
+import { loggerFor } from "@/lib/log/logger";
 
 // Two jobs at the edge of the site: remember where a visitor first came from (a first-party
 // cookie, so it works without JavaScript), and answer a booking POST from a client over its
@@ -42,7 +43,7 @@ async function refuseOverLimit(request: NextRequest): Promise<Response | undefin
       headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(verdict.retryAfterSeconds) },
     });
   } catch (error) {
-    console.error("[proxy] rate-limit check failed; letting the booking decide", error);
+    loggerFor("proxy").error({ err: error }, "rate-limit check failed; letting the booking decide");
     return undefined;
   }
 }

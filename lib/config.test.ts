@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { ConfigError, logLevelFrom, parseConfig } from "./config";
 
 describe("configuration from the environment", () => {
   it("runs with nothing set: embedded database, the firm's defaults", () => {
@@ -21,6 +21,16 @@ describe("configuration from the environment", () => {
   it("reads numbers, lists and switches from their string form", () => {
     const config = parseConfig({ CONSULTATION_MINUTES: "45", WORKING_DAYS: "Mon, Wed", MIGRATE_ON_START: "false", APP_URL: "https://example.com/" });
     expect(config).toMatchObject({ CONSULTATION_MINUTES: 45, WORKING_DAYS: ["mon", "wed"], MIGRATE_ON_START: false, APP_URL: "https://example.com" });
+  });
+
+  it("reads LOG_LEVEL and METRICS_TOKEN, refusing an unknown level and a short token", () => {
+    expect(parseConfig({}).LOG_LEVEL).toBe("info");
+    expect(parseConfig({ LOG_LEVEL: "debug", METRICS_TOKEN: "0123456789abcdef" })).toMatchObject({ LOG_LEVEL: "debug", METRICS_TOKEN: "0123456789abcdef" });
+    expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+    expect(() => parseConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: at least 16 characters/);
+    // The logger's own reading never throws: start-up reports the bad value.
+    expect(logLevelFrom({ LOG_LEVEL: "loud" })).toBe("info");
+    expect(logLevelFrom({ LOG_LEVEL: "warn" })).toBe("warn");
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

@@ -3,6 +3,7 @@ import { isTimeZone } from "./booking/time-zones";
 import { parseTrustedProxies } from "./http/edge/trusted-proxies";
 
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -93,7 +94,21 @@ export const configSchema = z.object({
   ),
   // Lets calendar addresses point at this machine or a private network (tests, a CalDAV server on the LAN).
   CALENDAR_ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
+
+  // --- Operations ---
+  LOG_LEVEL: z.enum(logLevels).default("info"),
+  // The bearer token Prometheus sends to GET /api/metrics; unset, the endpoint answers 404.
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "at least 16 characters (openssl rand -hex 32)").optional()),
 });
+
+/**
+ * LOG_LEVEL alone, for the logger, which starts before (and must not depend on) the rest of the
+ * configuration being valid; an unknown value falls back to info here and stops start-up in getConfig.
+ */
+export function logLevelFrom(env: Record<string, string | undefined>): (typeof logLevels)[number] {
+  const parsed = configSchema.shape.LOG_LEVEL.safeParse(emptyAsUndefined(env.LOG_LEVEL));
+  return parsed.success ? parsed.data : "info";
+}
 
 function isCalendarKey(value: string): boolean {
   const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");

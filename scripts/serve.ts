@@ -1,7 +1,7 @@
 // The production server: Next.js behind our own edge (lib/http/edge/edge.ts), which settles the
 // client's address, sets the security headers, and refuses cross-site and oversized requests.
 // Run by `npm start` (scripts/start.mjs) after a build.
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { getConfig } from "../lib/config";
 import { createEdge } from "../lib/http/edge/edge";
@@ -9,11 +9,16 @@ import { EDGE_MARKER } from "../lib/http/edge/client-address-header";
 import { readStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { parseTrustedProxies } from "../lib/http/edge/trusted-proxies";
 import { requestIdFrom, runWithRequestContext, type RequestContext } from "../lib/http/request-context";
+import { createRouteLabeler, readAppRoutes } from "../lib/http/route-label";
+import { maskEmailsIn } from "../lib/log/mask";
+import { httpMetrics } from "../lib/metrics/http-metrics";
+import { loggerFor } from "../lib/log/logger";
 
 process.env[EDGE_MARKER] = "1";
 // The app's own SIGTERM handler stops the outbox worker before the process exits (instrumentation.ts).
 process.env.NEXT_MANUAL_SIG_HANDLE = "1";
 const config = getConfig();
+const log = loggerFor("server");
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -41,10 +46,34 @@ function applyStatusOverride(response: ServerResponse, context: RequestContext):
   }) as ServerResponse["writeHead"];
 }
 
+const routeOf = createRouteLabeler(readAppRoutes(distDir));
+const accessLog = loggerFor("http");
+
+/**
+ * On each response's end: its latency by route pattern, and one access-log line (method, route,
+ * status, duration, request id). The path is logged only where it is the route itself or unknown
+ * (with any email in it masked): a dynamic one can be a secret (a manage link's token). Never the query.
+ */
+function observe(request: IncomingMessage, response: ServerResponse, context: RequestContext): void {
+  const started = performance.now();
+  response.once("close", () => {
+    const seconds = (performance.now() - started) / 1000;
+    const pathname = (request.url ?? "/").split("?")[0]!;
+    const route = routeOf(pathname);
+    const status = response.writableFinished ? response.statusCode : 499;
+    httpMetrics().requestSeconds.observe({ method: request.method ?? "?", route, status: String(status) }, seconds);
+    const shownPath = route === "other" ? maskEmailsIn(pathname.slice(0, 200)) : route.includes("[") ? undefined : pathname;
+    runWithRequestContext(context, () =>
+      accessLog.info({ method: request.method, route, path: shownPath, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request"),
+    );
+  });
+}
+
 const server = createServer((request, response) => {
   const peer = request.socket.remoteAddress;
   const context: RequestContext = { requestId: requestIdFrom(request.headers["x-request-id"], peer !== undefined && isTrustedProxy(peer)) };
   response.setHeader("X-Request-Id", context.requestId);
+  observe(request, response, context);
   if (edge(request, response)) return;
   applyStatusOverride(response, context);
   void runWithRequestContext(context, () => handle(request, response));
@@ -52,7 +81,7 @@ const server = createServer((request, response) => {
 // A client that sends its headers or body a byte at a time is cut off rather than holding a socket.
 server.headersTimeout = 15_000;
 server.requestTimeout = 30_000;
-server.listen(port, hostname, () => console.info(`[server] listening on ${hostname ?? "all interfaces"}:${port}`));
+server.listen(port, hostname, () => log.info({ port, interface: hostname ?? "all interfaces" }, "listening"));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {

@@ -10,6 +10,7 @@ import type { Slot } from "./generate-slots";
 import { insertBooking } from "./insert-booking";
 import { nearestOpenSlots, slotAvailability } from "./offered-slots";
 import { hashManageToken, manageToken } from "./manage-token";
+import { recordBookingOutcome } from "./record-booking-outcome";
 import { reminderDueAt } from "./reminder-due-at";
 import { bookingRateLimitKey } from "./rate-limit-key";
 import { generateReferenceCode } from "./reference-code";
@@ -48,6 +49,12 @@ export async function bookConsultation(
   now = new Date(),
 ): Promise<BookingOutcome> {
   const spam = isSpam(request, settings, now);
+  const outcome = await book(db, request, settings, now, spam);
+  recordBookingOutcome(outcome, spam);
+  return outcome;
+}
+
+async function book(db: PrismaClient, request: BookingRequest, settings: BookingSettings, now: Date, spam: boolean): Promise<BookingOutcome> {
   const slot = { startsAt: request.form.slot, endsAt: addMinutes(request.form.slot, settings.availability.slotMinutes) };
   const rateLimit = { key: bookingRateLimitKey(request.clientIp), rule: settings.rateLimit, now };
   for (let attempt = 1; ; attempt++) {

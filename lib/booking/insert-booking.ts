@@ -4,6 +4,7 @@ import type { Attribution } from "./attribution";
 import type { BookingForm } from "./booking-form-schema";
 import type { Slot } from "./generate-slots";
 import { chooseConsultantSql, withConsultantSql } from "./choose-consultant-sql";
+import { currentRequestId } from "../http/request-context";
 import { countHitSql, type RateLimitRule } from "../rate-limit/rate-limit";
 
 export type BookingRow = {
@@ -42,6 +43,7 @@ export async function insertBooking(db: PrismaClient, row: BookingRow): Promise<
   const { form, attribution, slot, rateLimit } = row;
   const expiresAt = new Date(rateLimit.now.getTime() + rateLimit.rule.windowSeconds * 1000);
   const leadId = uuidv7();
+  const requestId = currentRequestId();
   const [result] = await db.$queryRaw<Array<{ hits: number; expiresAt: Date; leadId: string | null }>>`
     WITH bucket AS (
       ${countHitSql(rateLimit.key, rateLimit.rule, rateLimit.now)}
@@ -69,14 +71,14 @@ export async function insertBooking(db: PrismaClient, row: BookingRow): Promise<
       FROM lead
     ),
     outbox AS (
-      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "calendarId", "slotStartsAt", "slotEndsAt", "nextAttemptAt", "updatedAt")
-      SELECT email."id", lead."id", email."kind"::"OutboxKind", email."recipient", NULL::uuid, ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, email."due", now()
+      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "calendarId", "slotStartsAt", "slotEndsAt", "nextAttemptAt", "requestId", "updatedAt")
+      SELECT email."id", lead."id", email."kind"::"OutboxKind", email."recipient", NULL::uuid, ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, email."due", ${requestId}, now()
       FROM lead, (VALUES (${uuidv7()}::uuid, 'BOOKING_CONFIRMATION', ${form.email}, now()),
                          (${uuidv7()}::uuid, 'STAFF_NOTIFICATION', ${withConsultantSql(row.staffRecipients, Prisma.sql`SELECT "email" FROM consultant`)}, now()),
                          (${uuidv7()}::uuid, 'BOOKING_REMINDER', ${form.email}, ${row.remindAt}::timestamptz)) AS email ("id", "kind", "recipient", "due")
       WHERE NOT ${row.spam} AND email."due" IS NOT NULL
       UNION ALL
-      SELECT gen_random_uuid(), lead."id", 'CALENDAR_EVENT'::"OutboxKind", consultant."email", calendar."id", ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, now(), now()
+      SELECT gen_random_uuid(), lead."id", 'CALENDAR_EVENT'::"OutboxKind", consultant."email", calendar."id", ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, now(), ${requestId}, now()
       FROM lead JOIN consultant ON consultant."id" = lead."ownerId"
         JOIN "Calendar" AS calendar ON calendar."consultantId" = consultant."id" AND calendar."kind" = 'CALDAV' AND calendar."writeBookings"
       WHERE NOT ${row.spam}

@@ -5,6 +5,8 @@ import { isExclusionViolation } from "../db/prisma-errors";
 import type { BookingSettings } from "./booking-settings";
 import { chooseConsultantSql, withConsultantSql } from "./choose-consultant-sql";
 import type { Slot } from "./generate-slots";
+import { currentRequestId } from "../http/request-context";
+import { loggerFor } from "../log/logger";
 import { hashManageToken } from "./manage-token";
 import { nearestOpenSlots, slotAvailability } from "./offered-slots";
 import { reminderDueAt } from "./reminder-due-at";
@@ -18,6 +20,7 @@ export type MoveOutcome =
   | { kind: "not-movable" };
 
 const ATTEMPTS = 4;
+const log = loggerFor("booking");
 
 /**
  * Moves a booking to another open time, in one statement: the booking (its invite's SEQUENCE one
@@ -43,6 +46,7 @@ export async function moveBooking(db: PrismaClient, token: string, startsAt: Dat
     const stays = booking.consultantId !== null && availability.consultantIds.includes(booking.consultantId);
     try {
       const moved = await moveInOneStatement(db, tokenHash, slot, stays ? [booking.consultantId!] : availability.consultantIds, settings, now);
+      if (moved) log.info({ bookingId: booking.id }, "booking moved");
       return moved ? { kind: "moved", slot } : { kind: "not-movable" };
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
@@ -54,6 +58,7 @@ export async function moveBooking(db: PrismaClient, token: string, startsAt: Dat
 async function moveInOneStatement(db: PrismaClient, tokenHash: string, slot: Slot, consultantIds: string[], settings: BookingSettings, now: Date): Promise<boolean> {
   const remindAt = reminderDueAt(slot.startsAt, settings.reminderHoursBefore, now);
   const staffRecipients = settings.staffEmails.join(", ");
+  const requestId = currentRequestId();
   const [result] = await db.$queryRaw<Array<{ moved: bigint }>>`
     WITH current AS (
       SELECT "id", "leadId", "startsAt", "consultantId" FROM "Booking"
@@ -78,10 +83,10 @@ async function moveInOneStatement(db: PrismaClient, tokenHash: string, slot: Slo
       RETURNING 1
     ),
     outbox AS (
-      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "calendarId", "slotStartsAt", "slotEndsAt", "previousStartsAt", "inviteSequence", "nextAttemptAt", "updatedAt")
+      INSERT INTO "OutboxMessage" ("id", "leadId", "kind", "recipient", "calendarId", "slotStartsAt", "slotEndsAt", "previousStartsAt", "inviteSequence", "nextAttemptAt", "requestId", "updatedAt")
       SELECT email."id", moved."leadId", email."kind"::"OutboxKind",
         CASE WHEN email."toStaff" THEN ${withConsultantSql(staffRecipients, Prisma.sql`SELECT "email" FROM "User" WHERE "id" = moved."consultantId"`)} ELSE lead."email" END,
-        NULL::uuid, ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, moved."previousStartsAt", moved."sequence", email."due", now()
+        NULL::uuid, ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, moved."previousStartsAt", moved."sequence", email."due", ${requestId}, now()
       FROM moved JOIN "Lead" AS lead ON lead."id" = moved."leadId",
         (VALUES (${uuidv7()}::uuid, 'BOOKING_MOVED', false, now()),
                 (${uuidv7()}::uuid, 'STAFF_BOOKING_MOVED', true, now()),
@@ -89,7 +94,7 @@ async function moveInOneStatement(db: PrismaClient, tokenHash: string, slot: Slo
       WHERE email."due" IS NOT NULL
       UNION ALL
       SELECT gen_random_uuid(), moved."leadId", 'CALENDAR_EVENT'::"OutboxKind", consultant."email", calendar."id", ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz,
-        moved."previousStartsAt", moved."sequence", now(), now()
+        moved."previousStartsAt", moved."sequence", now(), ${requestId}, now()
       FROM moved JOIN "Calendar" AS calendar ON calendar."consultantId" IN (moved."consultantId", moved."previousConsultantId")
           AND calendar."kind" = 'CALDAV' AND calendar."writeBookings"
         JOIN "User" AS consultant ON consultant."id" = calendar."consultantId"

@@ -1,4 +1,5 @@
 import { getPrisma } from "./database";
+import { loggerFor } from "../log/logger";
 
 const TIMEOUT_MS = 3_000;
 
@@ -13,7 +14,7 @@ export async function checkDatabase(): Promise<{ ok: true } | { ok: false; reaso
     await Promise.race([prisma.$queryRaw`SELECT 1`, timeout]);
     return { ok: true };
   } catch (error) {
-    console.error(`[health] database check failed: ${(error as Error).message}`);
+    loggerFor("health").error({ err: error }, "database check failed");
     return { ok: false, reason: "database unreachable" };
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { getConfig, type AppConfig } from "../config";
 import { openDatabase, type Database, type DatabaseOptions } from "./open-database";
+import { loggerFor } from "../log/logger";
 
 const processWide = globalThis as { appDatabase?: Promise<Database> };
 
@@ -17,7 +18,7 @@ async function start(): Promise<Database> {
   try {
     if (config.MIGRATE_ON_START || database.kind === "embedded") {
       const applied = await database.migrate();
-      if (applied.length > 0) console.info(`[db] applied migrations: ${applied.join(", ")}`);
+      if (applied.length > 0) loggerFor("db").info({ migrations: applied }, "applied migrations");
     }
     return database;
   } catch (error) {

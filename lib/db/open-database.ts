@@ -8,6 +8,7 @@ import { lockDataDir } from "./data-dir-lock";
 import { PrismaClient } from "./generated/client";
 import { readMigrationFiles } from "./migration-files";
 import { pgliteSession, pgSession } from "./sql-session";
+import { loggerFor } from "../log/logger";
 
 export type DatabaseOptions =
   | { kind: "postgres"; url: string; poolSize: number }
@@ -35,7 +36,7 @@ function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle connection the server closes (a restart, a failover, an admin's terminate) is dropped
   // from the pool and replaced on next use; unheard, the pool's "error" event would end the process.
-  pool.on("error", (error) => console.warn(`[db] an idle connection was closed: ${error.message}`));
+  pool.on("error", (error) => loggerFor("db").warn({ err: error }, "an idle connection was closed"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",

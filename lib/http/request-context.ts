@@ -31,6 +31,11 @@ export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
+/** The current request's id, to record on what it writes (outbox rows); null outside a request. */
+export function currentRequestId(): string | null {
+  return storage.getStore()?.requestId ?? null;
+}
+
 /** Asks the server to answer this request with `code` (for example 503 while the database is away). */
 export function setResponseStatus(code: number, retryAfterSeconds?: number): void {
   const context = storage.getStore();

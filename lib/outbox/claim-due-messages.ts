@@ -8,6 +8,8 @@ export type ClaimedMessage = {
   /** Counting this one. */
   attempts: number;
   leaseToken: string;
+  /** The request that owed it, for the log lines about it. */
+  requestId: string | null;
 };
 
 /**
@@ -27,6 +29,6 @@ export async function claimDueMessages(db: PrismaClient, options: { limit: numbe
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id"::text, "kind"::text, "attempts"`;
+    RETURNING "id"::text, "kind"::text, "attempts", "requestId"`;
   return rows.map((row) => ({ ...row, leaseToken }));
 }

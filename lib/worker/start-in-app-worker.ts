@@ -2,8 +2,10 @@ import type { AppConfig } from "../config";
 import type { Database } from "../db/open-database";
 import { startWorker } from "./start-worker";
 import { stopOnSignals } from "./stop-on-signals";
+import { loggerFor } from "../log/logger";
 
 const RETRY_SECONDS = 10;
+const log = loggerFor("worker");
 const processWide = globalThis as { inAppWorkerStarted?: boolean };
 
 /**
@@ -24,7 +26,7 @@ export function startWorkerWhenReady(config: AppConfig, database: Database | und
         if (exit) await db.close();
       }, { exit });
     } catch (error) {
-      console.error(`[worker] not started, trying again in ${RETRY_SECONDS} s: ${(error as Error).message}`);
+      log.error({ err: error }, `not started, trying again in ${RETRY_SECONDS} s`);
       setTimeout(() => void attempt(undefined), RETRY_SECONDS * 1000).unref();
     }
   };

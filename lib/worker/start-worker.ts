@@ -11,6 +11,7 @@ import type { ClaimedMessage } from "../outbox/claim-due-messages";
 import { deleteExpiredRateLimits } from "../rate-limit/rate-limit";
 import { createOutboxWorker, type OutboxWorker } from "./outbox-worker";
 import { startPeriodicTask } from "./periodic-task";
+import { loggerFor } from "../log/logger";
 
 const HOUSEKEEPING_SECONDS = 300;
 // How often to look for calendars due a sync; each is synced every CALENDAR_SYNC_MINUTES.
@@ -43,10 +44,10 @@ export async function startWorker(config: AppConfig, database: Database): Promis
   });
   await outbox.start();
   const calendarSync = startPeriodicTask("calendar sync", CALENDAR_CHECK_SECONDS, () => syncDueCalendars(db, calendarSettings));
-  console.info(
+  loggerFor("email").info(
     transport.name === "mailbox"
-      ? "[email] no RESEND_API_KEY: emails go to the dev mailbox (npm run mailbox shows them)"
-      : `[email] sending through Resend, at most ${config.RESEND_MAX_PER_SECOND} per second`,
+      ? "no RESEND_API_KEY: emails go to the dev mailbox (npm run mailbox shows them)"
+      : `sending through Resend, at most ${config.RESEND_MAX_PER_SECOND} per second`,
   );
   return {
     ...outbox,

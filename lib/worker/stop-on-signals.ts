@@ -1,3 +1,7 @@
+import { loggerFor } from "../log/logger";
+
+const log = loggerFor("worker");
+
 /**
  * On SIGTERM or SIGINT, runs `stop` once and then exits. Under `next start` this is ours to do only
  * when NEXT_MANUAL_SIG_HANDLE is set (our start scripts set it); otherwise Next exits on its own
@@ -7,7 +11,7 @@ export function stopOnSignals(stop: () => Promise<void>, options: { exit: boolea
   let stopping: Promise<void> | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     stopping ??= stop()
-      .catch((error: Error) => console.error(`[worker] stopping: ${error.message}`))
+      .catch((error: Error) => log.error({ err: error }, "stopping failed"))
       .finally(() => {
         if (options.exit) process.exit(signal === "SIGINT" ? 130 : 143);
       });

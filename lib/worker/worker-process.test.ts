@@ -58,7 +58,7 @@ postgresOnly("npm run worker", () => {
     worker.child.kill("SIGTERM");
     fake.setMode({ kind: "ok" }); // the hung send is answered now
     expect(await worker.exited, worker.output()).toBe(143);
-    expect(worker.output(), worker.output()).toContain("[worker] stopped");
+    expect(worker.output(), worker.output()).toContain('"component":"worker","msg":"stopped"');
 
     const rows = await database.prisma.outboxMessage.findMany({ where: { kind: { not: "BOOKING_REMINDER" } } });
     expect(rows.filter((row) => row.status === "SENDING"), "nothing left claimed").toEqual([]);

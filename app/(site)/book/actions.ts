@@ -10,10 +10,12 @@ import type { BookingFormState } from "@/lib/booking/booking-form-state";
 import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { clientAddressOf } from "@/lib/http/edge/client-address-header";
 import { describeBookingOutcome } from "@/lib/booking/describe-booking-outcome";
+import { recordBookingRefusal } from "@/lib/booking/record-booking-outcome";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { formText } from "@/lib/http/form-fields";
+import { loggerFor } from "@/lib/log/logger";
 
 export async function submitBooking(previous: BookingFormState, formData: FormData): Promise<BookingFormState> {
   const config = getConfig();
@@ -26,6 +28,7 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
   const parsed = bookingFormSchema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
+    recordBookingRefusal("invalid-form", { fields: Object.keys(fieldErrors) });
     return { ...answer, fieldErrors };
   }
 
@@ -52,7 +55,8 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
     }
     reference = outcome.reference;
   } catch (error) {
-    console.error("[booking] could not book", error);
+    loggerFor("booking").error({ err: error }, "could not book");
+    recordBookingRefusal("error");
     return {
       ...answer,
       fieldErrors: {},

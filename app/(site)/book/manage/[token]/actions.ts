@@ -11,7 +11,9 @@ import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { formText } from "@/lib/http/form-fields";
+import { loggerFor } from "@/lib/log/logger";
 
+const log = loggerFor("booking");
 const TRY_AGAIN = "Something went wrong on our side and your call was not changed. Please try again in a moment.";
 
 export async function moveBookingAction(previous: MoveFormState, formData: FormData): Promise<MoveFormState> {
@@ -29,7 +31,7 @@ export async function moveBookingAction(previous: MoveFormState, formData: FormD
   try {
     outcome = await moveBooking(await getPrisma(), token, startsAt, bookingSettingsFromConfig(config));
   } catch (error) {
-    console.error("[booking] could not move", error);
+    log.error({ err: error }, "could not move");
     return { ...answer, formError: TRY_AGAIN };
   }
   switch (outcome.kind) {
@@ -57,7 +59,7 @@ export async function cancelBookingAction(formData: FormData): Promise<void> {
   try {
     await cancelBooking(await getPrisma(), token, bookingSettingsFromConfig(getConfig()));
   } catch (error) {
-    console.error("[booking] could not cancel", error);
+    log.error({ err: error }, "could not cancel");
     redirect(`/book/manage/${token}?step=cancel&failed=1`);
   }
   redirect(`/book/manage/${token}?done=cancelled`);
