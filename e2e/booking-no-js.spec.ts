@@ -20,6 +20,9 @@ import { FIRM_TIME_ZONE } from "./booking-lanes";
 // The times are shown in the firm's zone until the person picks theirs and presses "Show times".
 
 test.use({ javaScriptEnabled: false, timezoneId: "Europe/Berlin" });
+// Without JavaScript the page holds every open day's times (some 1,500 radios over the e2e horizon
+// of 130 days); on 2 busy cores a whole booking through it has run past the default 30 s.
+test.describe.configure({ timeout: 90_000 });
 
 const zoneName = (zone: string) =>
   new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "long" }).formatToParts(new Date()).find((part) => part.type === "timeZoneName")!.value;
