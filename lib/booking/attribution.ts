@@ -60,7 +60,7 @@ const hasCampaign = (url: URL) => Object.values(queryParameters).some((parameter
  */
 export function attributionAtBooking(url: URL, referer: string | null): Attribution {
   const from = referer ? URL.parse(referer) : null;
-  if (from && from.host === url.host && from.pathname !== url.pathname && !hasCampaign(url)) return attributionOf(from, null);
+  if (from && from.host === url.host && !hasCampaign(url)) return attributionOf(from, null);
   return attributionOf(url, referer);
 }
 
