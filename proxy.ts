@@ -18,9 +18,12 @@ export async function proxy(request: NextRequest) {
     if (refusal) return refusal;
   }
   const response = NextResponse.next();
-  const cookie = firstTouchCookie(getConfig().APP_URL);
+  const { APP_URL } = getConfig();
+  const cookie = firstTouchCookie(APP_URL);
   if (request.method === "GET" && !request.cookies.has(cookie.name)) {
-    const attribution = attributionAtBooking(request.nextUrl, request.headers.get("referer"));
+    // The site's own pages: its public address, and the host this request was sent to.
+    const siteHosts = [new URL(APP_URL).host, request.headers.get("host") ?? ""];
+    const attribution = attributionAtBooking(request.nextUrl, request.headers.get("referer"), siteHosts);
     response.cookies.set(cookie.name, encodeAttribution(attribution), {
       maxAge: FIRST_TOUCH_MAX_AGE_SECONDS,
       httpOnly: true,

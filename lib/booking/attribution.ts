@@ -55,13 +55,14 @@ const hasCampaign = (url: URL) => Object.values(queryParameters).some((parameter
 
 /**
  * Where a visitor opening the booking page at `url` came from: the site's page they were on (with
- * its campaign parameters) when the Referer is one, else the booking page itself and the outside
- * referrer. Campaign parameters on the booking page's own address win.
+ * its campaign parameters) when the Referer is one of `siteHosts`, else the booking page itself and
+ * the outside referrer. Campaign parameters on the booking page's own address win.
  */
-export function attributionAtBooking(url: URL, referer: string | null): Attribution {
+export function attributionAtBooking(url: URL, referer: string | null, siteHosts: readonly string[]): Attribution {
   const from = referer ? URL.parse(referer) : null;
-  if (from && from.host === url.host && !hasCampaign(url)) return attributionOf(from, null);
-  return attributionOf(url, referer);
+  const fromSite = from !== null && (from.host === url.host || siteHosts.includes(from.host));
+  if (fromSite && !hasCampaign(url)) return attributionOf(from, null);
+  return attributionOf(url, fromSite ? null : referer);
 }
 
 /** The cookie's value (the cookie API percent-encodes it). */
