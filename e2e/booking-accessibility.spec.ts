@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./axe";
 import { bookButton, bookSlot, expect, expectConfirmation, laneSlots, openBookingForm, test } from "./booking-fixtures";
 
-// A pass of axe over the form takes some seconds on 2 busy cores; give each test three times the default.
+// A pass of axe over the form (with the row of 90-odd days the e2e horizon offers) has taken 10-20 s
+// on 2 busy cores, and the form tests make two: they get three times the 90 s the others have.
 test.describe.configure({ timeout: 90_000 });
 
 const zone = "America/Chicago";
@@ -14,6 +15,7 @@ async function showErrors(page: Page) {
 }
 
 test("the booking form has no accessibility violations, empty and with every error shown", async ({ page }) => {
+  test.slow();
   await openBookingForm(page);
   await expectNoAccessibilityViolations(page);
   await showErrors(page);
@@ -24,6 +26,7 @@ test.describe("in the dark color scheme", () => {
   test.use({ colorScheme: "dark" });
 
   test("the booking form has no accessibility violations, empty and with every error shown", async ({ page }) => {
+    test.slow();
     await openBookingForm(page);
     await expectNoAccessibilityViolations(page);
     await showErrors(page);
