@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FIRST_TOUCH_MAX_AGE_SECONDS, attributionOf, encodeAttribution, firstTouchCookie } from "@/lib/booking/attribution";
+import { FIRST_TOUCH_MAX_AGE_SECONDS, attributionAtBooking, encodeAttribution, firstTouchCookie } from "@/lib/booking/attribution";
 import { tooManyBookingsPage } from "@/lib/booking/too-many-bookings";
 import { clientAddressOf } from "@/lib/http/edge/client-address-header";
 import { bookingRateLimitKey } from "@/lib/booking/rate-limit-key";
@@ -9,18 +9,22 @@ import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { loggerFor } from "@/lib/log/logger";
 
-// Two jobs at the edge of the site: remember where a visitor first came from (a first-party
-// cookie, so it works without JavaScript), and answer a booking POST from a client over its
-// limit with 429 before any work is done. The booking itself enforces the limit too.
+// Two jobs on the booking page, and only there (reader pages are static and never wake the app):
+// remember where a visitor came from when they first open it (a first-party cookie, so it works
+// without JavaScript), and answer a booking POST from a client over its limit with 429 before any
+// work is done. The booking itself enforces the limit too.
 export async function proxy(request: NextRequest) {
-  if (request.method === "POST" && request.nextUrl.pathname === "/book" && !request.headers.has("next-action")) {
+  if (request.method === "POST" && !request.headers.has("next-action")) {
     const refusal = await refuseOverLimit(request);
     if (refusal) return refusal;
   }
   const response = NextResponse.next();
-  const cookie = firstTouchCookie(getConfig().APP_URL);
+  const { APP_URL } = getConfig();
+  const cookie = firstTouchCookie(APP_URL);
   if (request.method === "GET" && !request.cookies.has(cookie.name)) {
-    const attribution = attributionOf(request.nextUrl, request.headers.get("referer"));
+    // The site's own pages: its public address, and the host this request was sent to.
+    const siteHosts = [new URL(APP_URL).host, request.headers.get("host") ?? ""];
+    const attribution = attributionAtBooking(request.nextUrl, request.headers.get("referer"), siteHosts);
     response.cookies.set(cookie.name, encodeAttribution(attribution), {
       maxAge: FIRST_TOUCH_MAX_AGE_SECONDS,
       httpOnly: true,
@@ -48,6 +52,4 @@ async function refuseOverLimit(request: NextRequest): Promise<Response | undefin
   }
 }
 
-export const config = {
-  matcher: ["/((?!_next/|api/|admin(?:/|$)|favicon.ico|robots.txt|sitemap.xml|.*\\.[a-z0-9]+$).*)"],
-};
+export const config = { matcher: "/book" };

@@ -84,6 +84,28 @@ for (const colorScheme of ["light", "dark"] as const) {
   });
 }
 
+test("from a page with the framework, links into the reader's pages navigate in place, and the article links out to /book as plain HTML", async ({ page }) => {
+  await page.goto("/book");
+  await page.waitForFunction(() => Boolean((window as unknown as { next?: unknown }).next));
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const sameDocument = () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Articles" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: source.title }).click();
+  await expect(page).toHaveURL(articlePath);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(source.title);
+  await expect(page.getByText(source.paragraphs.at(-1)!)).toBeVisible();
+  expect(await sameDocument(), "the client router drew both pages from their payloads").toBe(true);
+
+  // Loaded afresh, the article is plain HTML: its call to action is an ordinary link.
+  await page.reload();
+  expect(await sameDocument()).toBe(false);
+  await page.getByRole("region", { name: "Talk to us about your operations" }).getByRole("link", { name: "Book a consultation" }).click();
+  await expect(page).toHaveURL("/book");
+  await expect(page.getByRole("heading", { level: 1, name: "Book a consultation" })).toBeVisible();
+});
+
 test.describe("on a phone with JavaScript turned off", () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { formatSlotRange, groupSlotsByDay } from "../lib/booking/slot-display";
+import { parseBookingForm } from "./booking-http";
 import { FIRM_TIME_ZONE, dstLaneDays, laneDay, type Lane } from "./booking-lanes";
 
 // What the booking tests share: a client address of their own for every test (the booking rate
@@ -112,9 +113,14 @@ export async function expectAnswersKept(page: Page, answers: Partial<Answers>) {
   }
 }
 
-/** The open times on the page, as their radio values (UTC instants), in page order. */
+/**
+ * The open times /book offers, as its radio values (UTC instants), earliest first: read from the
+ * page's HTML, which holds every day's times (with JavaScript the form draws only one day's).
+ */
 export async function openSlots(page: Page): Promise<string[]> {
-  return page.locator('input[type="radio"][name="slot"]').evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value));
+  const response = await page.request.get("/book");
+  expect(response.status()).toBe(200);
+  return [...new Set(parseBookingForm(await response.text()).slots)];
 }
 
 /** The open times on the day that belongs to `lane` (see booking-lanes.ts), earliest first. */
@@ -127,10 +133,10 @@ export async function dstSlots(page: Page) {
   return dstLaneDays(await openSlots(page));
 }
 
-/** How a time appears on the form in `timeZone`: its day heading and its own label. */
+/** How a time appears on the form in `timeZone`: its day on the row of days, its day heading and its own label. */
 export function slotLabels(iso: string, timeZone: string) {
   const [day] = groupSlotsByDay([{ startsAt: new Date(iso), endsAt: new Date(iso) }], timeZone);
-  return { day: day!.label, time: day!.slots[0]!.label };
+  return { dayChoice: day!.shortLabel, day: day!.label, time: day!.slots[0]!.label };
 }
 
 /** What the confirmation page says about a 30-minute call at `iso` in `timeZone`. */
@@ -139,14 +145,29 @@ export function bookedTimeText(iso: string, timeZone: string) {
   return formatSlotRange({ startsAt, endsAt: new Date(startsAt.getTime() + SLOT_MINUTES * 60_000) }, timeZone);
 }
 
-/** Where a time is on the form, found as a person finds it: under its day heading, by its time. */
-export async function slotOnForm(page: Page, iso: string) {
+/** Where a time is on the form once its day is chosen: under its day heading, by its time. */
+export async function timeOnForm(page: Page, iso: string) {
   const { day, time } = slotLabels(iso, await timeZoneSelect(page).inputValue());
   const group = page.getByRole("group", { name: day, exact: true });
   return { radio: group.getByRole("radio", { name: time, exact: true }), chip: group.getByText(time, { exact: true }) };
 }
 
-/** Clicks the time `iso` under its day heading and checks that the radio it chose carries that instant. */
+/** The day of `iso` on the row of days: its radio, and the label a person clicks. */
+export async function dayOnForm(page: Page, iso: string) {
+  const { dayChoice } = slotLabels(iso, await timeZoneSelect(page).inputValue());
+  const days = page.getByRole("group", { name: "Open times by day" });
+  return { radio: days.getByRole("radio", { name: dayChoice, exact: true }), chip: days.getByText(dayChoice, { exact: true }) };
+}
+
+/** Chooses the day of `iso` on the row of days, as a person does, and returns where its time is. */
+export async function slotOnForm(page: Page, iso: string) {
+  const day = await dayOnForm(page, iso);
+  await day.chip.click();
+  await expect(day.radio).toBeChecked();
+  return timeOnForm(page, iso);
+}
+
+/** Chooses the day of `iso`, clicks its time, and checks that the radio it chose carries that instant. */
 export async function pickSlot(page: Page, iso: string) {
   const { radio, chip } = await slotOnForm(page, iso);
   await chip.click();

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { groupSlotsByDay } from "../lib/booking/slot-display";
 import {
   bookButton,
   consent,
@@ -9,13 +10,13 @@ import {
   openBookingForm,
   openSlots,
   prospect,
-  slotOnForm,
+  dayOnForm,
   test,
+  timeOnForm,
   timeZoneSelect,
 } from "./booking-fixtures";
 
-// Each render of /book hydrates every open time (issue 10 makes that lighter); on 2 busy cores these
-// tests have run close to the default 30 s, so they get three times that.
+// Typing every field key by key on 2 busy cores has run close to the default 30 s: give it three times that.
 test.describe.configure({ timeout: 90_000 });
 
 const zone = "America/Chicago";
@@ -39,9 +40,12 @@ async function tabOnceTo(page: Page, next: Locator) {
 test("a keyboard-only user books from the top of the page with Tab, typing, arrows, Space and Enter", async ({ page }) => {
   await openBookingForm(page);
   const answers = prospect();
-  const slots = await openSlots(page);
-  // The second time of this test's day: the arrow keys walk there from the first time on the list.
+  // The second time of this test's day: the arrow keys walk to its day from the first day on the
+  // row, and to the time from the first time of that day.
   const slot = (await laneSlots(page, "keyboard"))[1]!;
+  const days = groupSlotsByDay((await openSlots(page)).map((iso) => ({ startsAt: new Date(iso), endsAt: new Date(iso) })), zone);
+  const dayIndex = days.findIndex((day) => day.slots.some((time) => time.value === slot));
+  const dayTimes = days[dayIndex]!.slots.map((time) => time.value);
 
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
@@ -70,10 +74,14 @@ test("a keyboard-only user books from the top of the page with Tab, typing, arro
   await tabOnceTo(page, timeZoneSelect(page));
   await expect(timeZoneSelect(page)).toHaveValue(zone);
 
-  const firstTime = page.getByRole("group", { name: "Choose a time" }).getByRole("radio").first();
-  await tabOnceTo(page, firstTime);
-  for (let step = 0; step < slots.indexOf(slot); step++) await page.keyboard.press("ArrowDown");
-  const { radio } = await slotOnForm(page, slot);
+  const laneDay = await dayOnForm(page, slot);
+  await tabOnceTo(page, (await dayOnForm(page, days[0]!.slots[0]!.value)).radio);
+  for (let step = 0; step < dayIndex; step++) await page.keyboard.press("ArrowRight");
+  await expect(laneDay.radio).toBeFocused();
+  await expect(laneDay.radio).toBeChecked();
+  await tabOnceTo(page, (await timeOnForm(page, dayTimes[0]!)).radio);
+  for (let step = 0; step < dayTimes.indexOf(slot); step++) await page.keyboard.press("ArrowDown");
+  const { radio } = await timeOnForm(page, slot);
   await expect(radio).toBeFocused();
   await expect(radio).toBeChecked();
 

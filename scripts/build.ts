@@ -1,11 +1,14 @@
-// npm run build: next build, then the CSP hashes of each prerendered page's inline scripts, which
-// the edge (and nginx) send with those pages so that they stay static and need no nonce.
+// npm run build: next build; the reader pages' prerendered HTML without scripts; then the CSP
+// hashes of each prerendered page's inline scripts, which the edge (and nginx) send with those
+// pages so that they stay static and need no nonce.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { writeStaticPageHashes } from "../lib/http/edge/static-page-hashes";
+import { writeStaticPagesWithoutJs } from "./build/static-pages-without-js";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
 if (build.status !== 0) process.exit(build.status ?? 1);
+console.info(`Served without JavaScript: ${writeStaticPagesWithoutJs(distDir).join(", ")}.`);
 const hashes = writeStaticPageHashes(distDir);
 console.info(`CSP hashes written for ${Object.keys(hashes).length} prerendered pages.`);

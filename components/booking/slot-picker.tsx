@@ -1,9 +1,10 @@
 "use client";
 
 import { addMinutes } from "date-fns";
-import { memo, useMemo } from "react";
-import { groupSlotsByDay, formatSlot, timeZoneLabel } from "@/lib/booking/slot-display";
-import { FieldError, errorId, fieldId } from "./form-field";
+import { memo, useMemo, useState, useSyncExternalStore } from "react";
+import { formatSlot, groupSlotsByDay, timeZoneLabel } from "@/lib/booking/slot-display";
+import { FieldError, errorId } from "./form-field";
+import { SlotChoices, slotOfChoice } from "./slot-choices";
 
 type Props = {
   slots: string[];
@@ -14,39 +15,33 @@ type Props = {
   error: string | undefined;
 };
 
+const neverChanges = () => () => {};
+const inBrowser = () => true;
+const onServer = () => false;
+
 /**
- * Open times grouped by day, in the person's zone; a plain radio group, so keys and no-JS work.
- * Memoised: the form re-renders as each field is left, and there can be a thousand times here.
+ * Open times in the person's zone: choose a day, then one of its times; plain radio groups, so keys
+ * and no-JS work. The server draws every day's times inside <noscript>, where CSS shows one day at a
+ * time and React never hydrates them; once hydrated, the form draws only the chosen day's times.
  */
 export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, error }: Props) {
+  const hydrated = useSyncExternalStore(neverChanges, inBrowser, onServer);
+  const [shownDay, setShownDay] = useState<string>();
+  // The choice picked here (see SlotChoices), until the server answers with another time (a refused one comes back as "").
+  const [pick, setPick] = useState({ answeredWith: selected, choice: selected });
+  const picked = pick.answeredWith === selected ? pick.choice : selected;
   const days = useMemo(
     () =>
-      groupSlotsByDay(
-        slots.map((iso) => ({ startsAt: new Date(iso), endsAt: addMinutes(new Date(iso), slotMinutes) })),
-        timeZone,
-      ),
-    [slots, slotMinutes, timeZone],
+      hydrated || typeof window === "undefined"
+        ? groupSlotsByDay(
+            slots.map((iso) => ({ startsAt: new Date(iso), endsAt: addMinutes(new Date(iso), slotMinutes) })),
+            timeZone,
+          )
+        : [],
+    [hydrated, slots, slotMinutes, timeZone],
   );
-  // The first choice carries the field's id, so the error summary's link lands on the group.
-  const firstKey = nearest?.length ? `nearest-${nearest[0]}` : days[0]?.slots[0]?.value;
-  const radio = (value: string, label: string, key: string) => {
-    const id = key === firstKey ? fieldId("slot") : `slot-${key}`;
-    return (
-      <div key={key}>
-        <input
-          type="radio"
-          name="slot"
-          id={id}
-          value={value}
-          defaultChecked={value === selected}
-          className="peer sr-only"
-        />
-        <label htmlFor={id} className="slot-chip">
-          {label}
-        </label>
-      </div>
-    );
-  };
+  const nearestChoices = (nearest ?? []).map((iso) => ({ value: iso, label: formatSlot(new Date(iso), timeZone) }));
+  const dayOf = (choice: string | undefined) => days.find((day) => day.slots.some((time) => choice && time.value === slotOfChoice(choice)))?.day;
 
   return (
     <fieldset aria-describedby={error ? `slot-zone ${errorId("slot")}` : "slot-zone"}>
@@ -55,29 +50,22 @@ export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZon
         Times are shown in {timeZoneLabel(timeZone, new Date())}. Each call lasts {slotMinutes} minutes.
       </p>
       <FieldError name="slot" error={error} />
-      {nearest && nearest.length > 0 ? (
-        <div className="mt-3 rounded-md bg-amber-50 p-3 dark:bg-amber-950">
-          <p className="font-medium">The nearest open times:</p>
-          <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
-            {nearest.map((iso) => radio(iso, formatSlot(new Date(iso), timeZone), `nearest-${iso}`))}
-          </div>
-        </div>
-      ) : null}
-      {days.length === 0 ? (
-        <p className="mt-3">There are no open times in the coming weeks. Please email us and we will find one.</p>
+      {hydrated ? (
+        <SlotChoices
+          days={days}
+          nearest={nearestChoices}
+          shownDay={shownDay ?? dayOf(picked)}
+          picked={picked}
+          onShowDay={setShownDay}
+          onPick={(choice) => setPick({ answeredWith: selected, choice })}
+        />
       ) : (
-        <div className="mt-3 max-h-[28rem] space-y-4 overflow-y-auto pr-1" role="group" aria-label="Open times by day">
-          {days.map((day) => (
-            <div key={day.day} role="group" aria-labelledby={`day-${day.day}`}>
-              <h2 id={`day-${day.day}`} className="font-medium">
-                {day.label}
-              </h2>
-              <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-4">
-                {day.slots.map((slot) => radio(slot.value, slot.label, slot.value))}
-              </div>
-            </div>
-          ))}
-        </div>
+        // React leaves a <noscript>'s content as the server sent it, so the browser builds these only without JavaScript.
+        <noscript>
+          {typeof window === "undefined" ? (
+            <SlotChoices days={days} nearest={nearestChoices} shownDay={dayOf(selected)} picked={selected} />
+          ) : null}
+        </noscript>
       )}
     </fieldset>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributionOf, decodeAttribution, encodeAttribution } from "./attribution";
+import { attributionAtBooking, attributionOf, decodeAttribution, encodeAttribution } from "./attribution";
 
 describe("first-touch attribution", () => {
   it("keeps the campaign parameters, an outside referrer and the landing page", () => {
@@ -19,6 +19,29 @@ describe("first-touch attribution", () => {
   it("ignores the site's own pages as a referrer", () => {
     const url = new URL("https://firm.example/book");
     expect(attributionOf(url, "https://firm.example/articles/x").referrer).toBeUndefined();
+  });
+
+  it("at the booking page, takes the site's page the visitor came from as the landing page, with its campaign", () => {
+    const book = new URL("https://firm.example/book");
+    expect(attributionAtBooking(book, "https://firm.example/articles/x?utm_source=newsletter&utm_medium=email", [])).toEqual({
+      utmSource: "newsletter",
+      utmMedium: "email",
+      landingPage: "/articles/x?utm_source=newsletter&utm_medium=email",
+    });
+    // Behind a proxy the app may see its own address as another host than the one the browser used.
+    const behindProxy = new URL("http://localhost:3000/book");
+    expect(attributionAtBooking(behindProxy, "https://firm.example/articles/x", ["firm.example"])).toEqual({ landingPage: "/articles/x" });
+  });
+
+  it("at the booking page, keeps an outside referrer and the booking page as the landing page", () => {
+    const book = new URL("https://firm.example/book?utm_source=ad");
+    expect(attributionAtBooking(book, "https://www.google.com/", ["firm.example"])).toEqual({ utmSource: "ad", referrer: "https://www.google.com/", landingPage: "/book?utm_source=ad" });
+    expect(attributionAtBooking(new URL("https://firm.example/book"), null, [])).toEqual({ landingPage: "/book" });
+  });
+
+  it("at the booking page, prefers its own campaign parameters to those of the page before", () => {
+    const campaign = new URL("https://firm.example/book?utm_campaign=spring");
+    expect(attributionAtBooking(campaign, "https://firm.example/articles/x?utm_campaign=autumn", [])).toEqual({ utmCampaign: "spring", landingPage: "/book?utm_campaign=spring" });
   });
 
   it("survives the cookie round trip, and reads a tampered cookie as nothing", () => {

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-// First-touch attribution, first-party: the proxy records where a visitor first came from in a
-// cookie (no script needed), and the booking copies it onto the lead.
+// First-touch attribution, first-party: the proxy records where a visitor came from in a cookie
+// when they first open the booking page (no script needed), and the booking copies it onto the
+// lead. Reader pages are static and never pass through the app, so the page a visitor was reading
+// is known from the booking page's Referer: the site's Referrer-Policy (strict-origin-when-cross-
+// origin) sends the full address, campaign parameters and all, between its own pages.
 
 /** The first-touch cookie: over HTTPS Secure and `__Host-` prefixed (this host only, path /, never set over plain HTTP). */
 export function firstTouchCookie(appUrl: string): { name: string; secure: boolean } {
@@ -46,6 +49,20 @@ export function attributionOf(url: URL, referer: string | null): Attribution {
   if (from && from.host !== url.host) attribution.referrer = clip(from.href);
   attribution.landingPage = clip(url.pathname + url.search);
   return attribution;
+}
+
+const hasCampaign = (url: URL) => Object.values(queryParameters).some((parameter) => url.searchParams.has(parameter));
+
+/**
+ * Where a visitor opening the booking page at `url` came from: the site's page they were on (with
+ * its campaign parameters) when the Referer is one of `siteHosts`, else the booking page itself and
+ * the outside referrer. Campaign parameters on the booking page's own address win.
+ */
+export function attributionAtBooking(url: URL, referer: string | null, siteHosts: readonly string[]): Attribution {
+  const from = referer ? URL.parse(referer) : null;
+  const fromSite = from !== null && (from.host === url.host || siteHosts.includes(from.host));
+  if (fromSite && !hasCampaign(url)) return attributionOf(from, null);
+  return attributionOf(url, fromSite ? null : referer);
 }
 
 /** The cookie's value (the cookie API percent-encodes it). */

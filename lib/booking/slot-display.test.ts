@@ -22,6 +22,7 @@ describe("groupSlotsByDay", () => {
     expect(days).toHaveLength(1);
     expect(days[0]!.day).toBe("2026-11-30");
     expect(days[0]!.label).toBe("Monday, November 30");
+    expect(days[0]!.shortLabel).toBe("Mon, Nov 30");
     expect(days[0]!.slots[0]).toEqual({ value: "2026-11-30T14:00:00.000Z", label: "9:00 AM" });
     expect(days[0]!.slots.at(-1)).toEqual({ value: "2026-11-30T21:30:00.000Z", label: "4:30 PM" });
   });

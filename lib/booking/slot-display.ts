@@ -7,6 +7,8 @@ export type SlotDay = {
   day: string;
   /** "Monday, November 30" */
   label: string;
+  /** "Mon, Nov 30": the day's name on the row of days to choose from */
+  shortLabel: string;
   /** value: the start as a UTC ISO string; label: "9:00 AM" */
   slots: Array<{ value: string; label: string }>;
 };
@@ -17,6 +19,7 @@ const DAY = 24 * 60 * MINUTE;
 
 const STYLES = {
   day: { weekday: "long", month: "long", day: "numeric" },
+  shortDay: { weekday: "short", month: "short", day: "numeric" },
   date: { weekday: "long", month: "long", day: "numeric", year: "numeric" },
   time: { hour: "numeric", minute: "2-digit" },
   timeWithZone: { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
@@ -73,7 +76,12 @@ export function groupSlotsByDay(slots: ReadonlyArray<Slot>, timeZone: string, lo
     const day = dayKey(startsAt, timeZone);
     let group = days.at(-1);
     if (group?.day !== day) {
-      group = { day, label: plainSpaces(formatter("day", timeZone, locale).format(startsAt)), slots: [] };
+      group = {
+        day,
+        label: plainSpaces(formatter("day", timeZone, locale).format(startsAt)),
+        shortLabel: plainSpaces(formatter("shortDay", timeZone, locale).format(startsAt)),
+        slots: [],
+      };
       days.push(group);
     }
     group.slots.push({ value: startsAt.toISOString(), label: timeLabel(startsAt, timeZone, locale) });

@@ -1,0 +1,83 @@
+import type { SlotDay } from "@/lib/booking/slot-display";
+import { fieldId } from "./form-field";
+
+type Props = {
+  days: SlotDay[];
+  /** The nearest open times after one was just taken, offered first: value and label. */
+  nearest: Array<{ value: string; label: string }>;
+  /** The day whose times are shown first. */
+  shownDay: string | undefined;
+  /** The choice that is checked, by its key: a time's value, or `nearest-` and the value in the nearest list. */
+  picked: string | undefined;
+  /**
+   * With these, the choices are the page's state (the form with JavaScript): only the shown day's
+   * times are drawn. Without them, every day's times are drawn and CSS shows the checked day's.
+   */
+  onShowDay?: (day: string) => void;
+  onPick?: (slot: string) => void;
+};
+
+/** The time a choice's key stands for. */
+export const slotOfChoice = (key: string) => key.replace(/^nearest-/, "");
+
+/**
+ * A row of days, and under it the times of the one chosen: each day's radio is followed by its label
+ * and its times, which CSS shows only after a checked day (globals.css, `.slot-days`).
+ */
+export function SlotChoices({ days, nearest, shownDay, picked, onShowDay, onPick }: Props) {
+  const interactive = Boolean(onShowDay && onPick);
+  const shown = days.find((day) => day.day === shownDay) ?? days[0];
+  // The first choice on view carries the field's id, so the error summary's link lands on the group.
+  const firstKey = nearest.length ? `nearest-${nearest[0]!.value}` : shown?.slots[0]?.value;
+  const radio = (value: string, label: string, key: string) => {
+    const id = key === firstKey ? fieldId("slot") : `slot-${key}`;
+    const state = onPick ? { checked: key === picked, onChange: () => onPick(key) } : { defaultChecked: key === picked };
+    return (
+      <div key={key}>
+        <input type="radio" name="slot" id={id} value={value} {...state} className="peer sr-only" />
+        <label htmlFor={id} className="slot-chip">
+          {label}
+        </label>
+      </div>
+    );
+  };
+  const drawn = new Set([...nearest.map((slot) => `nearest-${slot.value}`), ...(interactive ? (shown?.slots ?? []) : days.flatMap((day) => day.slots)).map((slot) => slot.value)]);
+
+  return (
+    <>
+      {nearest.length > 0 ? (
+        <div className="mt-3 rounded-md bg-amber-50 p-3 dark:bg-amber-950">
+          <p className="font-medium">The nearest open times:</p>
+          <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">{nearest.map((slot) => radio(slot.value, slot.label, `nearest-${slot.value}`))}</div>
+        </div>
+      ) : null}
+      {/* A time chosen on a day that is not on view (with JavaScript only that day's times are drawn). */}
+      {interactive && picked && !drawn.has(picked) ? <input type="hidden" name="slot" value={slotOfChoice(picked)} /> : null}
+      {days.length === 0 ? (
+        <p className="mt-3">There are no open times in the coming weeks. Please email us and we will find one.</p>
+      ) : (
+        <div className="slot-days mt-3" role="group" aria-label="Open times by day">
+          {days.map((day) => {
+            const isShown = day === shown;
+            const dayState = onShowDay ? { checked: isShown, onChange: () => onShowDay(day.day) } : { defaultChecked: isShown };
+            const holdsPick = interactive && picked !== undefined && day.slots.some((slot) => slot.value === slotOfChoice(picked));
+            return [
+              <input key={`${day.day}-input`} type="radio" name="day" id={`slot-day-${day.day}`} value={day.day} {...dayState} className="sr-only" />,
+              <label key={`${day.day}-label`} htmlFor={`slot-day-${day.day}`} className="day-chip" data-picked={holdsPick || undefined}>
+                {day.shortLabel}
+              </label>,
+              interactive && !isShown ? null : (
+                <div key={`${day.day}-times`} className="day-times" role="group" aria-labelledby={`slot-day-${day.day}-heading`}>
+                  <h2 id={`slot-day-${day.day}-heading`} className="font-medium">
+                    {day.label}
+                  </h2>
+                  <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-4">{day.slots.map((slot) => radio(slot.value, slot.label, slot.value))}</div>
+                </div>
+              ),
+            ];
+          })}
+        </div>
+      )}
+    </>
+  );
+}
