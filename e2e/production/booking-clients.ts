@@ -66,8 +66,8 @@ export function confirmedReference(posted: PostedBooking): string | undefined {
 
 export type ClientOutcome =
   | { kind: "confirmed"; client: number; slot: string; email: string; reference: string }
-  | { kind: "refused"; client: number; slot: string; status: number }
-  | { kind: "failed"; client: number; slot: string; error: string };
+  | { kind: "refused"; client: number; slot: string; email: string; status: number }
+  | { kind: "failed"; client: number; slot: string; email: string; error: string };
 
 /**
  * `slots.length` prospects at once, each booking its own time; `onConfirmed` hears of each
@@ -80,15 +80,15 @@ export async function bookConcurrently(baseUrl: string, slots: string[], onConfi
       const answers = bookingAnswers(`c${client}`);
       try {
         const { status, form } = await fetchBookingForm(baseUrl, ip);
-        if (status !== 200) return { kind: "refused", client, slot, status };
+        if (status !== 200) return { kind: "refused", client, slot, email: answers.email, status };
         const posted = await postBookingForm(baseUrl, form, answers, slot, ip);
         const reference = confirmedReference(posted);
-        if (!reference) return { kind: "refused", client, slot, status: posted.status };
+        if (!reference) return { kind: "refused", client, slot, email: answers.email, status: posted.status };
         const outcome = { kind: "confirmed" as const, client, slot, email: answers.email, reference };
         onConfirmed(outcome);
         return outcome;
       } catch (error) {
-        return { kind: "failed", client, slot, error: (error as Error).message };
+        return { kind: "failed", client, slot, email: answers.email, error: (error as Error).message };
       }
     }),
   );
