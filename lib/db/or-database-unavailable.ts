@@ -1,4 +1,5 @@
 import { setResponseStatus } from "../http/request-context";
+import { loggerFor } from "../log/logger";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./database-unavailable";
 
 export const DATABASE_UNAVAILABLE = Symbol("the database is unavailable");
@@ -12,7 +13,7 @@ export async function orDatabaseUnavailable<T>(label: string, work: () => Promis
     return await work();
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    console.warn(`[db] ${label}: the database is unavailable: ${(error as Error).message.trim().split("\n").pop()}`);
+    loggerFor("db").warn({ err: error, during: label }, "the database is unavailable: answering 503");
     setResponseStatus(503, DATABASE_RETRY_AFTER_SECONDS);
     return DATABASE_UNAVAILABLE;
   }
