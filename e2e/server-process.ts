@@ -7,6 +7,8 @@ export type ServerProcess = {
   /** Resolves with the exit code (or signal) once it has exited. */
   exited: Promise<number | string>;
   stop: () => Promise<void>;
+  /** Sends `signal` (SIGKILL: no handler runs, nothing is flushed) and waits until it has exited. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
 };
 
 /** A port for the test's nth extra server: beside the main one's, so that runs in parallel checkouts never meet. */
@@ -33,6 +35,10 @@ export function startServer(port: number, env: Record<string, string | undefined
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
   };

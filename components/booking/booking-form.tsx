@@ -10,7 +10,7 @@ import {
   type BookingField,
   type FieldErrors,
 } from "@/lib/booking/booking-form-schema";
-import type { BookingFormState } from "@/lib/booking/booking-form-state";
+import { BOOKING_UNAVAILABLE_MESSAGE, type BookingFormState } from "@/lib/booking/booking-form-state";
 import { ErrorSummary } from "./error-summary";
 import { FieldError, FormField, controlProps, inputClass } from "./form-field";
 import { SlotPicker } from "./slot-picker";
@@ -32,7 +32,8 @@ const labels: Record<BookingField, string> = {
 
 type Props = {
   initialState: BookingFormState;
-  slots: string[];
+  /** "unavailable" when the database could not be reached to list them. */
+  slots: string[] | "unavailable";
   slotMinutes: number;
   /** The zone chosen in the address (no-JS picker); otherwise the browser's zone is used. */
   chosenTimeZone: string | undefined;
@@ -67,6 +68,9 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
     setBlur({ answer: state.answer, errors: { ...blurErrors, [name]: error } });
   };
   const value = (name: BookingField) => state.values[name] ?? "";
+  // With the database away, the time the person chose is the one offered, so it is kept too.
+  const unavailable = slots === "unavailable";
+  const offered = !unavailable ? slots : state.values.slot ? [state.values.slot] : [];
   const field = (name: BookingField, hasHint = false) => controlProps(name, errors[name], hasHint);
 
   return (
@@ -75,7 +79,12 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
     // topic and time zone would be lost. Every control already shows what the person entered; keep it.
     <form action={formAction} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
       {/* Only the server's answer fills the summary: errors found on leaving a field stay beside it, unannounced. */}
-      <ErrorSummary errors={state.fieldErrors} formError={state.formError} labels={labels} answer={state.answer} />
+      <ErrorSummary
+        errors={state.fieldErrors}
+        formError={state.formError ?? (unavailable ? BOOKING_UNAVAILABLE_MESSAGE : undefined)}
+        labels={labels}
+        answer={state.answer}
+      />
       <input type="hidden" name="formToken" value={state.formToken} />
 
       <fieldset className="space-y-4">
@@ -133,7 +142,8 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
       <div className="space-y-4">
         <TimeZoneSelect value={zone} options={timeZoneOptions} onChange={setPickedZone} />
         <SlotPicker
-          slots={slots}
+          slots={offered}
+          emptyMessage={unavailable ? "The open times cannot be shown just now. Please try again in a moment." : undefined}
           slotMinutes={slotMinutes}
           timeZone={zone}
           selected={state.values.slot}

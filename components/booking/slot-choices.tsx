@@ -9,6 +9,8 @@ type Props = {
   shownDay: string | undefined;
   /** The choice that is checked, by its key: a time's value, or `nearest-` and the value in the nearest list. */
   picked: string | undefined;
+  /** Said instead of the times when there are none to show. */
+  emptyMessage?: string;
   /**
    * With these, the choices are the page's state (the form with JavaScript): only the shown day's
    * times are drawn. Without them, every day's times are drawn and CSS shows the checked day's.
@@ -24,7 +26,7 @@ export const slotOfChoice = (key: string) => key.replace(/^nearest-/, "");
  * A row of days, and under it the times of the one chosen: each day's radio is followed by its label
  * and its times, which CSS shows only after a checked day (globals.css, `.slot-days`).
  */
-export function SlotChoices({ days, nearest, shownDay, picked, onShowDay, onPick }: Props) {
+export function SlotChoices({ days, nearest, shownDay, picked, emptyMessage, onShowDay, onPick }: Props) {
   const interactive = Boolean(onShowDay && onPick);
   const shown = days.find((day) => day.day === shownDay) ?? days[0];
   // The first choice on view carries the field's id, so the error summary's link lands on the group.
@@ -54,7 +56,7 @@ export function SlotChoices({ days, nearest, shownDay, picked, onShowDay, onPick
       {/* A time chosen on a day that is not on view (with JavaScript only that day's times are drawn). */}
       {interactive && picked && !drawn.has(picked) ? <input type="hidden" name="slot" value={slotOfChoice(picked)} /> : null}
       {days.length === 0 ? (
-        <p className="mt-3">There are no open times in the coming weeks. Please email us and we will find one.</p>
+        <p className="mt-3">{emptyMessage ?? "There are no open times in the coming weeks. Please email us and we will find one."}</p>
       ) : (
         <div className="slot-days mt-3" role="group" aria-label="Open times by day">
           {days.map((day) => {

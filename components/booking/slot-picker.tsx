@@ -13,6 +13,8 @@ type Props = {
   selected: string | undefined;
   nearest: string[] | undefined;
   error: string | undefined;
+  /** Said instead of the times when there are none to show. */
+  emptyMessage?: string;
 };
 
 const neverChanges = () => () => {};
@@ -24,7 +26,7 @@ const onServer = () => false;
  * and no-JS work. The server draws every day's times inside <noscript>, where CSS shows one day at a
  * time and React never hydrates them; once hydrated, the form draws only the chosen day's times.
  */
-export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, error }: Props) {
+export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, error, emptyMessage }: Props) {
   const hydrated = useSyncExternalStore(neverChanges, inBrowser, onServer);
   const [shownDay, setShownDay] = useState<string>();
   // The choice picked here (see SlotChoices), until the server answers with another time (a refused one comes back as "").
@@ -56,6 +58,7 @@ export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZon
           nearest={nearestChoices}
           shownDay={shownDay ?? dayOf(picked)}
           picked={picked}
+          emptyMessage={emptyMessage}
           onShowDay={setShownDay}
           onPick={(choice) => setPick({ answeredWith: selected, choice })}
         />
@@ -63,7 +66,7 @@ export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZon
         // React leaves a <noscript>'s content as the server sent it, so the browser builds these only without JavaScript.
         <noscript>
           {typeof window === "undefined" ? (
-            <SlotChoices days={days} nearest={nearestChoices} shownDay={dayOf(selected)} picked={selected} />
+            <SlotChoices days={days} nearest={nearestChoices} shownDay={dayOf(selected)} picked={selected} emptyMessage={emptyMessage} />
           ) : null}
         </noscript>
       )}

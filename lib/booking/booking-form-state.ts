@@ -14,6 +14,9 @@ export type BookingFormState = {
   answer: number;
 };
 
+/** What a person is told when the database cannot be reached: the form keeps every answer. */
+export const BOOKING_UNAVAILABLE_MESSAGE = "We cannot reach our booking system just now, so nothing was saved. Please try again in a moment.";
+
 export const initialBookingFormState = (formToken: string): BookingFormState => ({
   formToken,
   values: {},

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { decodeAttribution, firstTouchCookie } from "@/lib/booking/attribution";
 import { bookConsultation } from "@/lib/booking/book-consultation";
 import { bookingFields, bookingFormSchema, fieldErrorsOf, type BookingField } from "@/lib/booking/booking-form-schema";
-import type { BookingFormState } from "@/lib/booking/booking-form-state";
+import { BOOKING_UNAVAILABLE_MESSAGE, type BookingFormState } from "@/lib/booking/booking-form-state";
 import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { clientAddressOf } from "@/lib/http/edge/client-address-header";
 import { describeBookingOutcome } from "@/lib/booking/describe-booking-outcome";
@@ -14,6 +14,7 @@ import { recordBookingRefusal } from "@/lib/booking/record-booking-outcome";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
+import { DATABASE_UNAVAILABLE, orDatabaseUnavailable } from "@/lib/db/or-database-unavailable";
 import { formText } from "@/lib/http/form-fields";
 import { loggerFor } from "@/lib/log/logger";
 
@@ -35,19 +36,23 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
   let reference: string;
   try {
     const requestHeaders = await headers();
-    const prisma = await getPrisma();
-    const outcome = await bookConsultation(
-      prisma,
-      {
-        form: parsed.data,
-        formToken: previous.formToken,
-        honeypot: formText(formData, "website"),
-        timeZone,
-        attribution: decodeAttribution((await cookies()).get(firstTouchCookie(config.APP_URL).name)?.value),
-        clientIp: clientAddressOf(requestHeaders),
-      },
-      bookingSettingsFromConfig(config),
+    const attribution = decodeAttribution((await cookies()).get(firstTouchCookie(config.APP_URL).name)?.value);
+    const outcome = await orDatabaseUnavailable("booking", async () =>
+      bookConsultation(
+        await getPrisma(),
+        {
+          form: parsed.data,
+          formToken: previous.formToken,
+          honeypot: formText(formData, "website"),
+          timeZone,
+          attribution,
+          clientIp: clientAddressOf(requestHeaders),
+        },
+        bookingSettingsFromConfig(config),
+      ),
     );
+    // A 503 with every answer kept: the same form token books once when it is sent again.
+    if (outcome === DATABASE_UNAVAILABLE) return { ...answer, fieldErrors: {}, formError: BOOKING_UNAVAILABLE_MESSAGE };
     if (outcome.kind !== "booked") {
       // The page's list of times still offers the one that was refused; draw it again from the database.
       if (outcome.kind !== "rate-limited") refresh();

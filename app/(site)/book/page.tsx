@@ -7,6 +7,7 @@ import { listOpenSlots } from "@/lib/booking/list-open-slots";
 import { isTimeZone, resolveTimeZone, timeZoneOptions } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
+import { DATABASE_UNAVAILABLE, orDatabaseUnavailable } from "@/lib/db/or-database-unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const config = getConfig();
   const settings = bookingSettingsFromConfig(config);
   const { tz } = await searchParams;
-  const slots = await listOpenSlots(await getPrisma(), settings.availability);
+  const slots = await orDatabaseUnavailable("open times", async () => listOpenSlots(await getPrisma(), settings.availability));
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:py-14">
@@ -32,7 +33,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
       <div className="mt-10">
         <BookingForm
           initialState={initialBookingFormState(issueFormToken())}
-          slots={slots.map((slot) => slot.startsAt.toISOString())}
+          slots={slots === DATABASE_UNAVAILABLE ? "unavailable" : slots.map((slot) => slot.startsAt.toISOString())}
           slotMinutes={settings.availability.slotMinutes}
           chosenTimeZone={typeof tz === "string" && isTimeZone(tz) ? resolveTimeZone(tz, config.FIRM_TIME_ZONE) : undefined}
           firmTimeZone={resolveTimeZone(config.FIRM_TIME_ZONE, config.FIRM_TIME_ZONE)}
