@@ -10,7 +10,7 @@ import { compressibleFiles, precompress } from "./precompress";
 type PrerenderManifest = { dynamicRoutes: Record<string, { routeRegex: string; fallback: string | false | null }> };
 
 /** The page nginx sends when no app instance answers (502, 504). */
-function unavailablePage(firmEmail: string): string {
+export function unavailablePage(firmEmail: string): string {
   const email = escapeHtml(firmEmail);
   return plainPage("The site is not answering just now", [
     "We could not reach the part of the site that answers this page. Please try again in a minute.",

@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nginxPages, nginxSecurityHeaders } from "../../lib/http/edge/nginx-includes";
+import { unavailablePage } from "../build/nginx-files";
 import { brotliModuleInstalled, renderNginxConf, type NginxConfOptions } from "./nginx-conf";
 
 const template = readFileSync("deploy/nginx.conf", "utf8");
@@ -19,6 +20,7 @@ function buildFor(https: boolean): NginxConfOptions {
   mkdirSync(path.join(buildDir, "nginx"), { recursive: true });
   writeFileSync(path.join(buildDir, "nginx", "security-headers.conf"), nginxSecurityHeaders(https).join("\n"));
   writeFileSync(path.join(buildDir, "nginx", "pages.conf"), nginxPages(hashes, https, ["^/articles/([^/]+?)(?:/)?$"]));
+  writeFileSync(path.join(buildDir, "nginx", "unavailable.html"), unavailablePage("hello@example.com"));
   const runDir = path.join(root, "run");
   for (const dir of ["", "body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(runDir, dir), { recursive: true });
   return {
@@ -41,6 +43,27 @@ describe("deploy/nginx.conf", () => {
     writeFileSync(file, renderNginxConf(template, options));
     const check = spawnSync("/usr/sbin/nginx", ["-t", "-c", file, "-p", options.runDir], { encoding: "utf8" });
     expect(check.stderr).toContain("test is successful");
+  });
+
+  it("answers with the 502 page when no instance answers", async () => {
+    // Nothing listens on the instances' ports (this test's range), so nginx cannot reach either.
+    const options = { ...buildFor(false), listen: "127.0.0.1:4397", appServers: ["127.0.0.1:4395", "127.0.0.1:4396"] };
+    const file = path.join(options.runDir, "nginx.conf");
+    writeFileSync(file, renderNginxConf(template, options));
+    const nginx = spawn("/usr/sbin/nginx", ["-c", file, "-p", options.runDir, "-g", "daemon off;"], { stdio: "ignore" });
+    const exited = new Promise((resolve) => nginx.once("exit", resolve));
+    try {
+      let response: Response | undefined;
+      for (let attempt = 0; attempt < 100 && !response; attempt++) {
+        response = await fetch("http://127.0.0.1:4397/book").catch(() => new Promise<undefined>((resolve) => setTimeout(resolve, 100)));
+      }
+      expect(response?.status).toBe(502);
+      expect(await response!.text()).toContain("The site is not answering just now");
+      expect(response!.headers.get("x-frame-options")).toBe("DENY");
+    } finally {
+      nginx.kill("SIGTERM");
+      await exited;
+    }
   });
 
   it("names every instance, and leaves out the user without root and brotli without its module", () => {
