@@ -5,6 +5,10 @@ const nextConfig = {
   // Lets the end-to-end build live beside a running `npm start` without touching its files.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Behind nginx (npm run cluster, deploy/nginx.conf) nginx compresses; compressing twice costs
+  // the instances CPU for nothing. Read when the server starts.
+  // Read when the server starts; the same words as lib/config.ts's stringbool.
+  compress: !/^(false|0|no|off|n|disabled)$/i.test(process.env.COMPRESS_RESPONSES ?? ""),
   // forbidden() and unauthorized(): 403 and 401 from admin pages, actions and route handlers.
   experimental: {
     authInterrupts: true,

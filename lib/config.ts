@@ -53,6 +53,8 @@ export const configSchema = z.object({
       context.addIssue({ code: "custom", message: (error as Error).message });
     }
   }),
+  // Read by next.config.js (compress): false behind a proxy that compresses, such as nginx.
+  COMPRESS_RESPONSES: z.stringbool().default(true),
   STAFF_NOTIFY_EMAIL: z.preprocess(
     emptyAsUndefined,
     z

@@ -1,0 +1,25 @@
+// Builds when the build (NEXT_DIST_DIR, default .next) is missing, older than the sources, or lacks
+// what nginx needs from it; shared by npm start and npm run cluster.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const sources = ["public", "app", "components", "lib", "content", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+
+function newestChange(target) {
+  if (!existsSync(target)) return 0;
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(target).reduce((newest, entry) => Math.max(newest, newestChange(path.join(target, entry))), stats.mtimeMs);
+}
+
+/** Returns the build's exit status (0 when there was nothing to do). */
+export function buildIfNeeded(env = process.env) {
+  const distDir = env.NEXT_DIST_DIR || ".next";
+  const buildId = path.join(distDir, "BUILD_ID");
+  const builtAt = existsSync(buildId) && existsSync(path.join(distDir, "nginx", "pages.conf")) ? statSync(buildId).mtimeMs : 0;
+  if (builtAt >= Math.max(...sources.map(newestChange))) return 0;
+  console.log(builtAt ? "Sources changed since the last build: building." : "No build yet: building.");
+  const build = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/build.ts"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  return build.status ?? 1;
+}
