@@ -1,7 +1,7 @@
 import { Counter } from "prom-client";
 import { processMetric } from "./registry";
 
-export type BookingRefusal = "slot-taken" | "slot-unavailable" | "rate-limited" | "invalid-form" | "error";
+export type BookingRefusal = "slot-taken" | "slot-unavailable" | "rate-limited" | "invalid-form" | "database-unavailable" | "error";
 
 /** Bookings made (spam among them counted apart) and refused, by reason. */
 export function bookingMetrics() {
@@ -14,7 +14,7 @@ export function bookingMetrics() {
     }),
     refused: new Counter({
       name: "bookings_refused_total",
-      help: "Booking attempts not stored, by reason: slot-taken, slot-unavailable, rate-limited, invalid-form, error.",
+      help: "Booking attempts not stored, by reason: slot-taken, slot-unavailable, rate-limited, invalid-form, database-unavailable, error.",
       labelNames: ["reason"] as const,
       registers: [registry],
     }),

@@ -52,7 +52,10 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
       ),
     );
     // A 503 with every answer kept: the same form token books once when it is sent again.
-    if (outcome === DATABASE_UNAVAILABLE) return { ...answer, fieldErrors: {}, formError: BOOKING_UNAVAILABLE_MESSAGE };
+    if (outcome === DATABASE_UNAVAILABLE) {
+      recordBookingRefusal("database-unavailable");
+      return { ...answer, fieldErrors: {}, formError: BOOKING_UNAVAILABLE_MESSAGE };
+    }
     if (outcome.kind !== "booked") {
       // The page's list of times still offers the one that was refused; draw it again from the database.
       if (outcome.kind !== "rate-limited") refresh();
