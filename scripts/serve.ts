@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { getConfig } from "../lib/config";
 import { createEdge } from "../lib/http/edge/edge";
+import { answerUnreadableActions } from "../lib/http/edge/unreadable-action";
 import { EDGE_MARKER } from "../lib/http/edge/client-address-header";
 import { readStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { parseTrustedProxies } from "../lib/http/edge/trusted-proxies";
@@ -76,6 +77,7 @@ const server = createServer((request, response) => {
   observe(request, response, context);
   if (edge(request, response)) return;
   applyStatusOverride(response, context);
+  answerUnreadableActions(request, response, context, config.FIRM_EMAIL);
   void runWithRequestContext(context, () => handle(request, response));
 });
 // A client that sends its headers or body a byte at a time is cut off rather than holding a socket.

@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect, unauthorized } from "next/navigation";
 import { cache } from "react";
 import { clientAddressOf } from "../http/edge/client-address-header";
+import { markActionEntered } from "../http/request-context";
 import { getConfig } from "../config";
 import { getPrisma } from "../db/database";
 import { authSettingsFromConfig } from "./auth-settings";
@@ -28,6 +29,8 @@ export async function staffForPage(path: string, role?: "ADMIN"): Promise<Staff>
 
 /** For admin server actions and route handlers: 401 without a session, 403 for a STAFF where ADMIN is needed. */
 export async function staffForAction(role?: "ADMIN"): Promise<Staff> {
+  // Every admin action begins here (the CSV export route too, where it changes nothing).
+  markActionEntered();
   const staff = await currentStaff();
   if (!staff) unauthorized();
   if (role === "ADMIN" && staff.role !== "ADMIN") forbidden();

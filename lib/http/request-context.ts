@@ -7,6 +7,8 @@ export type RequestContext = {
   requestId: string;
   /** Set by the app when the page it renders should go out with another status than Next's. */
   status?: { code: number; retryAfterSeconds?: number };
+  /** Set when a server action begins: Next.js calls one only once it has decoded the request. */
+  actionEntered?: boolean;
 };
 
 // On globalThis: scripts/serve.ts and Next's server bundle each load their own copy of this module.
@@ -40,4 +42,14 @@ export function currentRequestId(): string | null {
 export function setResponseStatus(code: number, retryAfterSeconds?: number): void {
   const context = storage.getStore();
   if (context) context.status = { code, retryAfterSeconds };
+}
+
+/**
+ * Said by each server action as it begins. A server-action request that fails before any action
+ * began is one Next.js could not decode (the client's fault, which it answers with a 500): the
+ * server answers it with a 400 instead (scripts/serve.ts).
+ */
+export function markActionEntered(): void {
+  const context = storage.getStore();
+  if (context) context.actionEntered = true;
 }

@@ -15,16 +15,25 @@ import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { DATABASE_UNAVAILABLE, orDatabaseUnavailable } from "@/lib/db/or-database-unavailable";
-import { formText } from "@/lib/http/form-fields";
+import { answerCountOf, formText } from "@/lib/http/form-fields";
+import { issueFormToken, parseFormToken } from "@/lib/booking/form-token";
+import { markActionEntered, setResponseStatus } from "@/lib/http/request-context";
 import { loggerFor } from "@/lib/log/logger";
 
 export async function submitBooking(previous: BookingFormState, formData: FormData): Promise<BookingFormState> {
+  markActionEntered();
   const config = getConfig();
   const values = Object.fromEntries(bookingFields.map((field) => [field, formText(formData, field)])) as Record<BookingField, string>;
   const timeZone = resolveTimeZone(formText(formData, "timeZone"), config.FIRM_TIME_ZONE);
-  const answer = { formToken: previous.formToken, values, timeZone, answer: previous.answer + 1 };
+  const formToken = typeof previous?.formToken === "string" && parseFormToken(previous.formToken) ? previous.formToken : undefined;
+  const answer = { formToken: formToken ?? issueFormToken(), values, timeZone, answer: answerCountOf(previous) + 1 };
 
   if (formText(formData, "intent") === "show-times") return { ...answer, fieldErrors: {} };
+  // Only a request made by hand sends back a state without the token this page issued: book nothing.
+  if (!formToken || !(formData instanceof FormData)) {
+    setResponseStatus(400);
+    return { ...answer, fieldErrors: {}, formError: "We could not read this form. Please check your answers and send it again." };
+  }
 
   const parsed = bookingFormSchema.safeParse(values);
   if (!parsed.success) {
@@ -42,7 +51,7 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
         await getPrisma(),
         {
           form: parsed.data,
-          formToken: previous.formToken,
+          formToken,
           honeypot: formText(formData, "website"),
           timeZone,
           attribution,

@@ -10,12 +10,14 @@ import { encodeSession, sessionCookieName, sessionCookieOptions } from "@/lib/au
 import type { SignInState } from "@/lib/auth/sign-in-state";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
-import { formText } from "@/lib/http/form-fields";
+import { answerCountOf, formText } from "@/lib/http/form-fields";
+import { markActionEntered } from "@/lib/http/request-context";
 
 export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
+  markActionEntered();
   const email = formText(formData, "email").trim();
   const password = formText(formData, "password");
-  const answer = { email, answer: previous.answer + 1 };
+  const answer = { email, answer: answerCountOf(previous) + 1 };
   if (!email || !password) return { ...answer, error: "Enter your email and your password." };
   const settings = authSettingsFromConfig(getConfig());
   const outcome = await authenticate(await getPrisma(), { email, password: password.slice(0, 1024), ip: await requestIp() }, settings);

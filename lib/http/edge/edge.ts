@@ -65,7 +65,12 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
     const host = (fromProxy ? request.headers["x-forwarded-host"] : undefined) ?? request.headers.host;
     const ownOrigins = new Set([appOrigin, `${proto}://${host}`.toLowerCase()]);
     const refusal = refusalOf(method, pathname, request.headers, ownOrigins);
-    if (!refusal) return false;
+    if (!refusal) {
+      // Sent from our own address to another name of this host: Next.js checks a server action's
+      // Origin against the host (and fails with a 500), so tell it the host the form came from.
+      if (request.headers.origin?.toLowerCase() === appOrigin && `${proto}://${host}`.toLowerCase() !== appOrigin) request.headers["x-forwarded-host"] = new URL(appOrigin).host;
+      return false;
+    }
     const { status, html } = refusalResponse(refusal, options.firmEmail);
     response.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     response.end(html);

@@ -16,6 +16,11 @@ describe("refusalOf", () => {
     expect(refusalOf("POST", "/book", { origin: "HTTPS://SITE.EXAMPLE", "content-length": "10" }, own)).toBeUndefined();
   });
 
+  it("refuses any request whose address does not decode (Next.js answers a route parameter that does not with a 500)", () => {
+    for (const path of ["/book/calendar/%FF", "/book/manage/%E0%A4%A", "/api/auth/%"]) expect(refusalOf("GET", path, {}, own), path).toBe("bad-address");
+    expect(refusalOf("GET", "/book/calendar/OPS-ABC%20123", {}, own)).toBeUndefined();
+  });
+
   it("lets the signed webhook in without an Origin", () => {
     expect(refusalOf("POST", "/api/webhooks/resend", { "content-length": "100" }, own)).toBeUndefined();
   });

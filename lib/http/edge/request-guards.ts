@@ -7,14 +7,26 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 // Signed by the sender (Resend's webhook), server to server: no browser, so no Origin.
 const signedRoutes = ["/api/webhooks/"];
 
-export type Refusal = "cross-site" | "too-large" | "length-required";
+export type Refusal = "cross-site" | "too-large" | "length-required" | "bad-address";
+
+/** Whether a path's percent-escapes decode to UTF-8; Next.js fails with a 500 on a route parameter that does not. */
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Whether a request that changes data is refused before the app sees it: when it comes from
- * another site (its Origin, `null` included, is not one of ours; a browser always sends Origin
- * with a POST) or its body is over the limit (or of unknown length).
+ * Whether a request is refused before the app sees it: any whose address does not decode; one
+ * that changes data when it comes from another site (its Origin, `null` included, is not one of
+ * ours; a browser always sends Origin with a POST) or its body is over the limit (or of unknown
+ * length).
  */
 export function refusalOf(method: string, pathname: string, headers: IncomingHttpHeaders, ownOrigins: ReadonlySet<string>): Refusal | undefined {
+  if (!isDecodable(pathname)) return "bad-address";
   if (safeMethods.has(method)) return undefined;
   if (!signedRoutes.some((prefix) => pathname.startsWith(prefix))) {
     const origin = headers.origin;

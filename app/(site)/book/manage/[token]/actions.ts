@@ -10,18 +10,20 @@ import type { MoveFormState } from "@/lib/booking/move-form-state";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
-import { formText } from "@/lib/http/form-fields";
+import { answerCountOf, formText } from "@/lib/http/form-fields";
+import { markActionEntered } from "@/lib/http/request-context";
 import { loggerFor } from "@/lib/log/logger";
 
 const log = loggerFor("booking");
 const TRY_AGAIN = "Something went wrong on our side and your call was not changed. Please try again in a moment.";
 
 export async function moveBookingAction(previous: MoveFormState, formData: FormData): Promise<MoveFormState> {
+  markActionEntered();
   const config = getConfig();
   const token = formText(formData, "token");
   const timeZone = resolveTimeZone(formText(formData, "timeZone"), config.FIRM_TIME_ZONE);
   const slot = formText(formData, "slot");
-  const answer = { slot, timeZone, answer: previous.answer + 1 };
+  const answer = { slot, timeZone, answer: answerCountOf(previous) + 1 };
   if (formText(formData, "intent") === "show-times") return answer;
   const startsAt = new Date(slot);
   if (!slot || Number.isNaN(startsAt.getTime())) return { ...answer, slotError: "Choose the new time for your call" };
@@ -54,6 +56,7 @@ export async function moveBookingAction(previous: MoveFormState, formData: FormD
 }
 
 export async function cancelBookingAction(formData: FormData): Promise<void> {
+  markActionEntered();
   const token = formText(formData, "token");
   if (!isManageTokenShape(token)) redirect("/book/manage/unknown");
   try {
