@@ -22,13 +22,15 @@ function sourceMapOf(file) {
   return maps.get(file);
 }
 
-/** The original source of a profiled frame where a source map says, else its own url. */
+/**
+ * Where a profiled frame's code is: its file, then the original source where a source map says
+ * (Next's runtime bundles React and Next's own sources; Prisma's runtime maps to relative paths).
+ */
 function originalSource({ url, lineNumber, columnNumber }) {
   if (!url.startsWith("file://")) return url;
   const file = fileURLToPath(url);
-  const map = sourceMapOf(file);
-  const entry = map?.findEntry(lineNumber, columnNumber);
-  return entry?.originalSource ? entry.originalSource : file;
+  const entry = sourceMapOf(file)?.findEntry(lineNumber, columnNumber);
+  return entry?.originalSource ? `${file} → ${entry.originalSource}` : file;
 }
 
 const GROUPS = [
@@ -40,10 +42,10 @@ const GROUPS = [
   ["Prisma", (source) => /@prisma|lib\/db\/generated|prisma|query_compiler|^wasm:/.test(source)],
   ["pg (node-postgres)", (source) => /node_modules\/(pg|pg-protocol|pg-pool|pg-types)\//.test(source)],
   ["Node.js itself (http, streams, crypto, …)", (source) => source.startsWith("node:") || /^internal\//.test(source) || source === ""],
-  ["our code (app, components, lib, scripts)", (source) => /(^|\/)(app|components|lib|scripts|instrumentation|proxy)[/.]/.test(source) && !source.includes("node_modules")],
+  ["our code (app, components, lib, scripts)", (source) => /(^|\/|\[project\]\/)(app|components|lib|scripts|instrumentation|proxy)[/.]/.test(source.split(" → ").at(-1)) && !source.split(" → ").at(-1).includes("node_modules")],
 ];
 
-const packageOf = (source) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1];
+const packageOf = (source) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(decodeURIComponent(source))?.[1];
 
 /** Now on the clock V8 stamps its profiles with (CLOCK_MONOTONIC, as process.hrtime), in µs. */
 export const monotonicMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
@@ -79,10 +81,10 @@ export function summariseProfile(file, { top = 10, window } = {}) {
     }
     busyUs += us;
     const source = originalSource(callFrame);
-    const shortSource = source.replace(/^.*node_modules\//, "").replace(/^turbopack:\/\/\/\[project\]\//, "").replace(`${process.cwd()}/`, "");
+    const shortSource = source.split(" → ").at(-1).replace(/^.*node_modules\//, "").replace(/^turbopack:\/\/\/\[project\]\//, "").replace(`${process.cwd()}/`, "");
     let group = GROUPS.find(([, test]) => test(source, name))?.[0];
     if (!group) {
-      const library = packageOf(source) ?? path.basename(source);
+      const library = packageOf(source.split(" → ").at(-1)) ?? packageOf(source) ?? path.basename(source);
       libraries.set(library, (libraries.get(library) ?? 0) + us);
       group = "other libraries";
     }
@@ -103,8 +105,8 @@ export function summariseProfile(file, { top = 10, window } = {}) {
   };
 }
 
-/** The one profile node --cpu-prof wrote into `dir` (the newest, should there be more). */
+/** The main thread's profile that node --cpu-prof wrote into `dir` (CPU.date.time.pid.THREAD.seq; worker threads write their own). */
 export function profileIn(dir) {
-  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".cpuprofile")) : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name)) : [];
   return files.length === 0 ? undefined : path.join(dir, files.sort().at(-1));
 }

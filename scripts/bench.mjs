@@ -39,7 +39,9 @@ const settings = {
   stages: (env.BENCH_ONLY || STAGES.join(",")).split(",").map((name) => name.trim()).filter(Boolean),
   port,
   // Every other port the bench listens on follows BENCH_PORT.
-  ports: { plain: port + 1, provider: port + 2, chrome: port + 3, admin: number("BENCH_ADMIN_PORT", port + 91) },
+  ports: { plain: port + 1, provider: port + 2, chrome: port + 3, cluster: port + 4, clusterApps: [port + 5, port + 6], admin: number("BENCH_ADMIN_PORT", port + 91) },
+  // Through npm run cluster: bookings per level (after 50 unmeasured), the article as above.
+  cluster: { requests: number("BENCH_CLUSTER_REQUESTS", 400), maxSeconds: 15 },
   // The article under wrk's load (as the issue measured it: wrk -t2 -c50), each target after a warm-up.
   article: { threads: 2, connections: number("BENCH_ARTICLE_CONNECTIONS", 50), seconds: number("BENCH_ARTICLE_SECONDS", 10), warmupSeconds: 3 },
   // A second run of bookings at the top level on a server started with --cpu-prof (0: none).
@@ -129,6 +131,8 @@ async function cleanUp() {
   app = undefined;
   plain?.kill("SIGTERM");
   plain = undefined;
+  await cluster?.stop().catch((error) => console.error(`[bench] stopping the cluster: ${error.message}`));
+  cluster = undefined;
   await provider?.stop().catch((error) => console.error(`[bench] stopping the fake provider: ${error.message}`));
   provider = undefined;
   await pool?.end().catch(() => {});
@@ -171,9 +175,11 @@ function assertPortFree(port) {
 
 const references = [];
 const statusCounts = {};
+// Where the booking requests go: the app server, or nginx in front of the cluster's instances.
+let appPort = settings.port;
 
 async function fetchForm(agent) {
-  const response = await request(agent, settings.port, { path: "/book" });
+  const response = await request(agent, appPort, { path: "/book" });
   if (response.status !== 200) throw new Error(`GET /book answered ${response.status}`);
   return parseBookingForm(response.body);
 }
@@ -181,13 +187,13 @@ async function fetchForm(agent) {
 const pageText = (html) => html.replace(/^[\s\S]*?<main/, "<main").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
 
 async function postBooking(agent, form, index) {
-  const response = await request(agent, settings.port, {
+  const response = await request(agent, appPort, {
     method: "POST",
     path: "/book",
     headers: {
       "content-type": form.contentType,
       "content-length": form.body.length,
-      origin: `http://127.0.0.1:${settings.port}`, // as browsers send with a form POST; without it Next.js logs a warning per request
+      origin: `http://127.0.0.1:${appPort}`, // as browsers send with a form POST; without it Next.js logs a warning per request
       "x-forwarded-for": clientAddress(index),
     },
     body: form.body,
@@ -250,16 +256,16 @@ async function run(name, concurrency, { requests, maxSeconds }) {
       return baselineBooking(pool, { index, ip: clientAddress(index, 128), startsAt, endsAt: new Date(startsAt.getTime() + slot) });
     },
     health: async () => {
-      const response = await request(agent, settings.port, { path: "/api/health" });
+      const response = await request(agent, appPort, { path: "/api/health" });
       return response.status === 200 ? { ok: true } : { ok: false, status: response.status, detail: response.body.slice(0, 200) };
     },
     "book-page": async () => {
-      const response = await request(agent, settings.port, { path: "/book" });
+      const response = await request(agent, appPort, { path: "/book" });
       if (response.status === 200 && response.body.includes('name="slot"')) return { ok: true };
       return { ok: false, status: response.status, detail: response.status === 200 ? "no slot offered" : pageText(response.body) };
     },
   };
-  const cpu = measureCpu(app.pid, appDatabase);
+  const cpu = measureCpu((app ?? cluster).pid, appDatabase);
   const result = await runLoad({ concurrency, count: requests, maxSeconds, task: tasks[name] });
   agent.destroy();
   return { ...result, cpu: cpu(result.latencies.length) };
@@ -594,14 +600,97 @@ async function pagesStage() {
   return result;
 }
 
+/** Starts `npm run cluster` in its own process group; resolves once it says it is ready (both instances and nginx healthy). */
+async function startCluster(env, logFile) {
+  const out = openSync(logFile, "w");
+  const child = spawn("npm", ["run", "cluster"], { env, stdio: ["ignore", out, out], detached: true });
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
+  const cluster = {
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      process.kill(-child.pid, "SIGTERM");
+      const timer = setTimeout(() => process.kill(-child.pid, "SIGKILL"), 25_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  const deadline = Date.now() + 300_000; // it builds first if it finds the build stale
+  while (Date.now() < deadline) {
+    if (/\[cluster\] ready/.test(readFileSync(logFile, "utf8"))) return cluster;
+    const how = await Promise.race([exited, sleep(500).then(() => undefined)]);
+    if (how !== undefined) throw new Error(`npm run cluster exited (${how}); last lines of ${logFile}:\n${server.tail(logFile)}`);
+  }
+  await cluster.stop();
+  throw new Error(`npm run cluster was not ready within 300 s; last lines of ${logFile}:\n${server.tail(logFile)}`);
+}
+
+let cluster; // the running npm run cluster
+
 /**
- * The deployment shape, `npm run cluster` (nginx in front of two production servers): the article
- * and bookings through it. Measured only where this branch has the script.
+ * The deployment shape, `npm run cluster` (nginx in front of two production instances of this
+ * build, on a database of its own): the article under wrk as in the article stage, then bookings
+ * at each level, as in the app stage. Measured only where this branch has the script.
  */
-async function clusterStage() {
+async function clusterStage(articlePath) {
   const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts ?? {};
-  if (!scripts.cluster) return { notMeasured: "not measured: npm run cluster is not on this branch" };
-  return { notMeasured: "not measured: the bench does not drive npm run cluster yet" };
+  if (!scripts.cluster) return { notMeasured: "not measured: npm run cluster is not on this branch", problems: [] };
+  const name = `${dbName}_cluster`;
+  const url = database.databaseUrl(settings.adminUrl, name);
+  await createBenchDatabase(name);
+  const { cluster: clusterPort, clusterApps } = settings.ports;
+  log(`cluster: npm run cluster on ${name}: nginx on 127.0.0.1:${clusterPort} in front of instances on ${clusterApps.join(", ")}`);
+  cluster = await startCluster({
+    ...serverEnv,
+    DATABASE_URL: url,
+    APP_URL: `http://127.0.0.1:${clusterPort}`,
+    CLUSTER_HOST: "127.0.0.1",
+    CLUSTER_PORT: String(clusterPort),
+    CLUSTER_APP_PORTS: clusterApps.join(","),
+  }, `${resultsDir}/cluster.log`);
+  const result = { problems: [], levels: [] };
+  try {
+    const missing = wrkMissing();
+    if (missing) result.article = { notMeasured: missing };
+    else {
+      articlePath ??= await firstArticlePath(clusterPort);
+      const { threads, connections, seconds, warmupSeconds } = settings.article;
+      const target = `http://127.0.0.1:${clusterPort}${articlePath}`;
+      const headers = { "accept-encoding": BROWSER_ACCEPT_ENCODING };
+      log(`cluster: wrk -t${threads} -c${connections} -d${seconds}s ${target} (after ${warmupSeconds} s unmeasured)`);
+      await runWrk(target, { threads, connections, seconds: warmupSeconds, headers });
+      result.article = await runWrk(target, { threads, connections, seconds, headers });
+      if (result.article.statusErrors > 0) result.problems.push(`cluster: ${result.article.statusErrors} of ${result.article.requests} GET ${target} did not answer 2xx`);
+    }
+
+    appPort = clusterPort;
+    appDatabase = name;
+    const probe = keepAliveAgent(1);
+    const slots = stillBookable((await fetchForm(probe)).slots);
+    probe.destroy();
+    const warmup = 50;
+    const perLevel = Math.min(settings.cluster.requests, Math.floor(slots.length / settings.concurrency.length) - warmup);
+    nextForm = forms.length; // forms left over from other stages are for their database's slots
+    const firstForm = nextForm;
+    await collectForms(url, slots.slice(0, (warmup + perLevel) * settings.concurrency.length));
+    const before = references.length;
+    for (const concurrency of settings.concurrency) {
+      log(`cluster: bookings at ${concurrency} clients`);
+      await run("app", concurrency, { requests: warmup, maxSeconds: 30 });
+      result.levels.push(combine("cluster", [await run("app", concurrency, { ...settings.cluster, requests: perLevel })]));
+    }
+    const posted = nextForm - firstForm;
+    const ok = references.length - before;
+    const rows = await database.countRows(url, references.slice(before));
+    if (ok !== posted) result.problems.push(`cluster: ${posted - ok} of ${posted} bookings did not answer 303 to /book/confirmed`);
+    if ((rows.byWriter.app?.confirmedBookings ?? 0) !== ok) result.problems.push(`cluster: ${rows.byWriter.app?.confirmedBookings ?? 0} confirmed bookings for ${ok} successful POSTs`);
+    result.verification = { posted, ok, database: rows };
+  } finally {
+    appPort = settings.port;
+    await cluster.stop();
+    cluster = undefined;
+  }
+  return result;
 }
 
 /** The admin at 100,000 leads: scripts/bench-admin.ts, on this run's build; its figures come back in admin.json. */
@@ -756,8 +845,10 @@ async function main() {
   }
   const has = (...names) => names.some((name) => settings.stages.includes(name));
   const pages = has("article", "weight", "lighthouse") ? await pagesStage() : undefined;
-  const cluster = has("cluster") ? await clusterStage() : undefined;
   const bookings = has("bookings") ? await bookingStages() : undefined;
+  await app?.stop();
+  app = undefined;
+  const clusterResult = has("cluster") ? await clusterStage(pages?.articlePath) : undefined;
   const withConsultants = has("consultants") ? await consultantsStage() : undefined;
   await app?.stop();
   app = undefined;
@@ -765,7 +856,7 @@ async function main() {
 
   if (bookings) printBookings(bookings);
   if (withConsultants) printConsultants(withConsultants);
-  const problems = [...(pages?.problems ?? []), ...(bookings?.verification.problems ?? []), ...(withConsultants?.problems ?? []), ...(admin?.problems ?? [])];
+  const problems = [...(pages?.problems ?? []), ...(clusterResult?.problems ?? []), ...(bookings?.verification.problems ?? []), ...(withConsultants?.problems ?? []), ...(admin?.problems ?? [])];
   const report = {
     generatedAt: new Date().toISOString(),
     commit: execSync("git rev-parse --short HEAD").toString().trim(),
@@ -778,7 +869,7 @@ async function main() {
     },
     settings: { ...settings, adminUrl: withoutPassword(settings.adminUrl), app: bookings?.appLoad ?? settings.app, openSlots: bookings?.openSlots },
     pages,
-    cluster,
+    cluster: clusterResult,
     levels: bookings?.levels,
     profile: bookings?.profile,
     latency: bookings?.latency,
