@@ -120,11 +120,16 @@ export function formatBudget(report) {
   const rows = [...articleRows(report), ...bookingRows(report), ...consultantRows(report), ...lighthouseRows(report), ...adminRows(report)];
   const load = environment.loadAverageBefore[0];
   const a = settings.article;
+  const how = [
+    report.pages?.load && !report.pages.load.notMeasured && `article: wrk -t${a.threads} -c${a.connections} -d${a.seconds}s with browsers' Accept-Encoding`,
+    report.levels && "booking: closed-loop clients",
+    report.pages?.lighthouse && "lighthouse: performance/accessibility/best practices/SEO",
+  ].filter(Boolean);
   return [
     `Performance budget (${report.commit}; load average ${load.toFixed(2)} on ${environment.cpus} CPUs at the start${load > environment.cpus / 2 ? ": a busy machine, noisy figures" : ""}).`,
-    `article: wrk -t${a.threads} -c${a.connections} -d${a.seconds}s with browsers' Accept-Encoding; booking: closed-loop clients; lighthouse: performance/accessibility/best practices/SEO.`,
+    how.length > 0 && `${how.join("; ")}.`,
     table(rows),
-  ].join("\n");
+  ].filter(Boolean).join("\n");
 }
 
 /** Where the server's CPU went during the profiled bookings: groups, then the top functions by self time. */
