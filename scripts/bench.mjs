@@ -647,6 +647,8 @@ async function clusterStage(articlePath) {
     CLUSTER_HOST: "127.0.0.1",
     CLUSTER_PORT: String(clusterPort),
     CLUSTER_APP_PORTS: clusterApps.join(","),
+    // Shared by the instances; given here, so the cluster keeps no secrets file of its own for the bench.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   }, `${resultsDir}/cluster.log`);
   const result = { problems: [], levels: [] };
   try {
