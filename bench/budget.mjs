@@ -12,9 +12,8 @@ const HEADER = ["", "measure", "figure", "p50", "p99", "p99/p50", "ratio", "rati
 /** A row that has no figure, only why: "not measured: …". */
 const missing = (area, measure, why) => [area, measure, why, "", "", "", "", ""];
 
-function articleRows({ pages, cluster, settings }) {
-  if (!pages) return [];
-  const { load, weight } = pages;
+function articleRows({ pages, cluster }) {
+  const { load, weight } = pages ?? {};
   const rows = [];
   const area = "article";
   if (load?.notMeasured) rows.push(missing(area, "load (wrk)", load.notMeasured));
@@ -26,8 +25,8 @@ function articleRows({ pages, cluster, settings }) {
     rows.push(loadRow(`Next's floor: ${pages.floorPath}, one server`, floor, x(floor.perSecond / plain.perSecond), `plain; prerendered, outside proxy.ts, ${floor.bytesPerRequest} B a response`));
     rows.push([area, "one server ÷ Next's floor", "", "", "", "", x(article.perSecond / floor.perSecond), `${pages.floorPath}'s req/s`]);
   }
-  if (settings.stages.includes("cluster") || cluster) {
-    if (!cluster?.article) rows.push(missing(area, "through npm run cluster", cluster?.notMeasured ?? "not measured"));
+  if (cluster) {
+    if (!cluster.article || cluster.article.notMeasured) rows.push(missing(area, "through npm run cluster", cluster.article?.notMeasured ?? cluster.notMeasured ?? "not measured"));
     else {
       const s = cluster.article;
       rows.push([area, "through npm run cluster", perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), load?.plain ? x(s.perSecond / load.plain.perSecond) : "-", "plain (aim: at least 1.0x, p99 under 10 ms)"]);
@@ -42,8 +41,7 @@ function articleRows({ pages, cluster, settings }) {
   return rows;
 }
 
-function bookingRows({ levels, latency, profile, cluster, settings }) {
-  if (!levels) return [];
+function bookingRows({ levels = [], latency, profile, cluster, settings }) {
   const rows = [];
   const area = "booking";
   for (const { concurrency: c, baseline, health, app, appHanging, memory } of levels) {
@@ -57,12 +55,12 @@ function bookingRows({ levels, latency, profile, cluster, settings }) {
     if (cpu !== undefined) rows.push([area, `server CPU a booking, ${c} clients`, ms(cpu), "", "", "", x(healthCpu ? cpu / healthCpu : NaN), `GET /api/health: ${ms(healthCpu)}`]);
     if (memory) rows.push(["memory", `server peak RSS, bookings at ${c} clients`, `${memory.peakMb.toFixed(0)} MB`, "", "", "", "", `aim: under 250 MB; high-water mark so far ${memory.highWaterMarkMb.toFixed(0)} MB`]);
   }
-  if (settings.stages.includes("cluster") || cluster) {
+  if (cluster) {
     for (const c of settings.concurrency) {
       const s = cluster?.levels?.find((level) => level.concurrency === c);
       const baseline = levels.find((level) => level.concurrency === c)?.baseline;
       if (!s) rows.push(missing(area, `booking, through npm run cluster, ${c} clients`, cluster?.notMeasured ?? "not measured"));
-      else rows.push([area, `booking, through npm run cluster, ${c} clients`, perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), baseline ? x(s.perSecond / baseline.perSecond) : "-", "raw pg"]);
+      else rows.push([area, `booking, through npm run cluster, ${c} clients`, perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), baseline ? x(s.perSecond / baseline.perSecond) : "-", baseline ? `raw pg; p99 ${x(s.p99 / baseline.p99)} of its` : "raw pg (not measured: BENCH_ONLY)"]);
     }
   }
   if (profile?.msPerBooking !== undefined) rows.push(["cpu", `profiled: server CPU a booking, ${profile.concurrency} clients`, ms(profile.msPerBooking), "", "", "", "", "with --cpu-prof; where it goes: below"]);
