@@ -22,7 +22,7 @@ function articleRows({ pages, cluster }) {
     const loadRow = (measure, s, ratio, against) => [area, measure, perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), ratio, against];
     rows.push(loadRow("plain node:http, the article's bytes from memory", plain, "1.00x", `baseline; ${plain.bytesPerRequest} B a response`));
     rows.push(loadRow("one server (npm start)", article, x(article.perSecond / plain.perSecond), `plain; ${article.bytesPerRequest} B a response`));
-    rows.push(loadRow(`Next's floor: ${pages.floorPath}, one server`, floor, x(floor.perSecond / plain.perSecond), `plain; prerendered, outside proxy.ts, ${floor.bytesPerRequest} B a response`));
+    rows.push(loadRow(`Next's floor: ${pages.floorPath}, one server`, floor, x(floor.perSecond / plain.perSecond), `plain; prerendered, ${floor.bytesPerRequest} B a response`));
     rows.push([area, "one server ÷ Next's floor", "", "", "", "", x(article.perSecond / floor.perSecond), `${pages.floorPath}'s req/s`]);
   }
   if (cluster) {

@@ -511,8 +511,8 @@ async function consultantsStage() {
 }
 
 const NOT_FOUND_PATH = "/bench-no-such-page"; // any unknown path: the 404 page, the build's empty page
-// Next's floor in this build: its smallest prerendered route, served from the build's files, outside
-// proxy.ts (its matcher leaves robots.txt out). (The 404 page is no floor: Next renders it per request.)
+// Next's floor in this build: its smallest prerendered route, served from the build's files.
+// (The 404 page is no floor: Next renders it per request.)
 const FLOOR_PATH = "/robots.txt";
 
 /** Starts the plain node:http server with these captured responses; resolves once it answers. */
