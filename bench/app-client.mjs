@@ -39,7 +39,8 @@ export function parseBookingForm(html) {
   if (!hidden.formToken || !hidden.$ACTION_KEY || !Object.keys(hidden).some((name) => name.startsWith("$ACTION_REF_"))) {
     throw new Error(`no booking form in the page (hidden fields: ${Object.keys(hidden).join(", ") || "none"})`);
   }
-  const slots = all.filter((input) => input.name === "slot" && input.value).map((input) => input.value);
+  // Distinct: the page offers the nearest few times a second time, above the times by day.
+  const slots = [...new Set(all.filter((input) => input.name === "slot" && input.value).map((input) => input.value))];
   return { hidden, slots };
 }
 

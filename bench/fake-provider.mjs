@@ -17,9 +17,9 @@ const freePort = () =>
     });
   });
 
-/** Starts the fake; resolves once it answers, with its url and the calls that drive it. */
-export async function startFakeProvider(logFile) {
-  const port = await freePort();
+/** Starts the fake on `port` (a free one if none); resolves once it answers, with its url and the calls that drive it. */
+export async function startFakeProvider(logFile, port) {
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, "w");
   const child = spawn(tsx, ["scripts/fake-resend.ts", "--port", String(port)], { stdio: ["ignore", log, log], detached: true });

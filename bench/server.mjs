@@ -36,10 +36,13 @@ function restoreBuildEdits(before, distDir) {
   console.warn("[bench] tsconfig.json changed during the build in more ways than the build's own; left as it is");
 }
 
-/** Starts the production server in its own process group; resolves once /api/health answers 200. */
-export async function start(env, port, logFile) {
+/**
+ * Starts the production server in its own process group (with `nodeArgs` for node itself, e.g.
+ * --cpu-prof); resolves once /api/health answers 200.
+ */
+export async function start(env, port, logFile, { nodeArgs = [] } = {}) {
   const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", log, log],
     detached: true,

@@ -3,9 +3,9 @@
 // requests, measured by the client over loopback) and, as the baseline in the same run, the same
 // data-layer call made directly against the same database (the query without the page). Also the
 // server's memory while the export streams. A report, not a test: nothing here asserts a timing.
-// Run by `npm run bench` after the booking benchmark; on its own: tsx scripts/bench-admin.ts.
-import { readFileSync, rmSync } from "node:fs";
-import { mkdirSync } from "node:fs";
+// Run by `npm run bench` (scripts/bench.mjs, its admin stage) on the bench's build; on its own:
+// tsx scripts/bench-admin.ts. Its figures also go to bench/results/admin.json, for the bench's table.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { createAccount } from "../lib/auth/accounts";
 import { encodeSession, sessionCookieName } from "../lib/auth/session-token";
@@ -25,7 +25,9 @@ const ZONE = "America/New_York";
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = `bench_admin_${Date.now()}`;
 const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-const distDir = ".next-bench-admin";
+// BENCH_ADMIN_BUILD: a production build to serve as it is (the bench passes its own), neither built nor removed here.
+const reusedBuild = process.env.BENCH_ADMIN_BUILD;
+const distDir = reusedBuild || ".next-bench-admin";
 const secret = "bench-admin-secret-bench-admin-secret-0123";
 const resultsDir = "bench/results";
 
@@ -84,8 +86,10 @@ async function main() {
 
     const env = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: dbUrl, AUTH_SECRET: secret, RESEND_API_KEY: "re_bench_unused", WORKER_IN_APP: "false", APP_URL: `http://127.0.0.1:${PORT}`, FIRM_TIME_ZONE: ZONE };
     mkdirSync(resultsDir, { recursive: true });
-    console.log("[bench:admin] building");
-    build(env, `${resultsDir}/admin-build.log`);
+    if (!reusedBuild) {
+      console.log("[bench:admin] building");
+      build(env, `${resultsDir}/admin-build.log`);
+    }
     // BENCH_ADMIN_SERVER_NODE_OPTIONS (e.g. --max-old-space-size=96) for the server only: does the export fit a small heap?
     const running = await start({ ...env, NODE_OPTIONS: process.env.BENCH_ADMIN_SERVER_NODE_OPTIONS ?? "" }, PORT, `${resultsDir}/admin-server.log`);
     server = running;
@@ -97,11 +101,13 @@ async function main() {
     };
 
     const rows: string[][] = [];
+    const measured: Array<{ name: string; page: { p50: number; p95: number }; direct: { p50: number; p95: number } }> = [];
     for (const scenario of scenarios) {
       const search = new URLSearchParams(scenario.params).toString();
       const query: LeadListQuery = leadListQuerySchema.parse(scenario.params);
       const page = summary(await time(() => get(`/admin/leads${search ? `?${search}` : ""}`)));
       const direct = summary(await time(() => listLeads(database.prisma, staff, query, ZONE)));
+      measured.push({ name: scenario.name, page, direct });
       rows.push([scenario.name, page.p50.toFixed(1), page.p95.toFixed(1), direct.p50.toFixed(1), direct.p95.toFixed(1), (page.p95 / direct.p95).toFixed(1)]);
     }
 
@@ -127,16 +133,17 @@ async function main() {
     for (const row of rows) console.log(line(row));
     console.log(`\nCSV export: ${csvRows.toLocaleString("en-US")} rows, ${(csv.length / 1e6).toFixed(1)} MB in ${(exportMs / 1000).toFixed(1)} s through the server; the same ${directRows.toLocaleString("en-US")} rows read directly in ${(directMs / 1000).toFixed(1)} s (${(exportMs / directMs).toFixed(1)}x)`);
     console.log(`Server memory while exporting: ${before} MB before, ${peak} MB at the peak, ${after} MB after (+${(peak - before).toFixed(1)} MB)`);
-    if (csvRows !== LEADS || directRows !== LEADS) {
-      console.error(`[bench:admin] the export had ${csvRows} rows and the direct read ${directRows}, not ${LEADS}`);
-      process.exitCode = 1;
-    }
+    const problems = csvRows !== LEADS || directRows !== LEADS ? [`the export had ${csvRows} rows and the direct read ${directRows}, not ${LEADS}`] : [];
+    for (const problem of problems) console.error(`[bench:admin] ${problem}`);
+    if (problems.length > 0) process.exitCode = 1;
+    const exportRun = { rows: csvRows, megabytes: csv.length / 1e6, ms: exportMs, directMs, rssMb: { before, peak, after } };
+    writeFileSync(`${resultsDir}/admin.json`, `${JSON.stringify({ generatedAt: new Date().toISOString(), leads: LEADS, samples: SAMPLES, warmup: WARMUP, scenarios: measured, export: exportRun, problems }, null, 2)}\n`);
   } finally {
     await server?.stop();
     await database.close();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
-    rmSync(distDir, { recursive: true, force: true });
+    if (!reusedBuild) rmSync(distDir, { recursive: true, force: true });
   }
 }
 

@@ -2,14 +2,17 @@
 // a ratio to a plain node-postgres transaction writing the same rows, measured in the same run
 // against the same database server; with the email provider (a fake Resend) answering and with it
 // hanging; the time from a booking's commit to its emails reaching the provider; and /book and
-// bookings with consultants and their busy times, as ratios to the same without them. A report,
-// not a test: nothing here asserts a timing; the exit status is non-zero only when a booking went
-// wrong. See bench/README.md.
-import { execSync } from "node:child_process";
+// bookings with consultants and their busy times, as ratios to the same without them; the article
+// under load against a plain node:http server sending its bytes, its weight against an empty page,
+// Lighthouse on three pages, the admin at 100,000 leads; then one table of every figure. A report,
+// not a test: nothing here asserts a timing; the exit status is non-zero only when a booking (or
+// another request) went wrong. See bench/README.md.
+import { execSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { bookingFields, clientAddress, keepAliveAgent, multipart, parseBookingForm, request } from "../bench/app-client.mjs";
 import { baselineBooking } from "../bench/baseline.mjs";
@@ -20,14 +23,29 @@ import { startFakeProvider } from "../bench/fake-provider.mjs";
 import { percentile, round, runLoad, summarize } from "../bench/load.mjs";
 import { consultantRatios, formatConsultants, formatResults, hangingVsOk, ratios } from "../bench/report.mjs";
 import * as server from "../bench/server.mjs";
+import { formatBudget, formatCpuProfile } from "../bench/budget.mjs";
+import { monotonicMicroseconds, profileIn, summariseProfile } from "../bench/cpu-profile.mjs";
+import { audit, lighthouseMissing } from "../bench/lighthouse.mjs";
+import { trackRss } from "../bench/memory.mjs";
+import { BROWSER_ACCEPT_ENCODING, captureResponses, firstArticlePath, get, pageWeight } from "../bench/pages.mjs";
+import { runWrk, wrkMissing } from "../bench/wrk.mjs";
 
 const env = process.env;
 const number = (name, fallback) => (env[name] ? Number(env[name]) : fallback);
-const STAGES = ["bookings", "consultants"];
+const STAGES = ["article", "weight", "lighthouse", "cluster", "bookings", "consultants", "admin"];
+const port = number("BENCH_PORT", 3200);
 const settings = {
-  // BENCH_ONLY=consultants (or bookings: baseline, health, app and commit → send) runs just those.
+  // BENCH_ONLY=consultants (or bookings: baseline, health, app, the CPU profile and commit → send; …) runs just those.
   stages: (env.BENCH_ONLY || STAGES.join(",")).split(",").map((name) => name.trim()).filter(Boolean),
-  port: number("BENCH_PORT", 3200),
+  port,
+  // Every other port the bench listens on follows BENCH_PORT.
+  ports: { plain: port + 1, provider: port + 2, chrome: port + 3, cluster: port + 4, clusterApps: [port + 5, port + 6], admin: number("BENCH_ADMIN_PORT", port + 91) },
+  // Through npm run cluster: bookings per level (after 50 unmeasured), the article as above.
+  cluster: { requests: number("BENCH_CLUSTER_REQUESTS", 400), maxSeconds: 15 },
+  // The article under wrk's load (as the issue measured it: wrk -t2 -c50), each target after a warm-up.
+  article: { threads: 2, connections: number("BENCH_ARTICLE_CONNECTIONS", 50), seconds: number("BENCH_ARTICLE_SECONDS", 10), warmupSeconds: 3 },
+  // A second run of bookings at the top level on a server started with --cpu-prof (0: none).
+  profile: { bookings: number("BENCH_PROFILE_BOOKINGS", 400) },
   concurrency: (env.BENCH_CONCURRENCY ?? "10,50").split(",").map(Number),
   // Levels at which the app stage runs a second time with the provider hanging.
   hangingConcurrency: (env.BENCH_HANGING_CONCURRENCY ?? env.BENCH_CONCURRENCY ?? "10,50").split(",").filter(Boolean).map(Number),
@@ -102,6 +120,7 @@ const serverEnv = {
 const log = (message) => console.log(`[bench] ${message}`);
 const started = Date.now();
 let app; // the running server
+let plain; // the plain node:http server of the article stage
 let provider; // the fake Resend
 let appDatabase; // the database the running server uses
 let pool; // the baseline's node-postgres pool
@@ -110,6 +129,10 @@ const databasesCreated = [];
 async function cleanUp() {
   await app?.stop().catch((error) => console.error(`[bench] stopping the server: ${error.message}`));
   app = undefined;
+  plain?.kill("SIGTERM");
+  plain = undefined;
+  await cluster?.stop().catch((error) => console.error(`[bench] stopping the cluster: ${error.message}`));
+  cluster = undefined;
   await provider?.stop().catch((error) => console.error(`[bench] stopping the fake provider: ${error.message}`));
   provider = undefined;
   await pool?.end().catch(() => {});
@@ -134,9 +157,10 @@ async function createBenchDatabase(name) {
 }
 
 /** (Re)starts the server on `name`, a bench database; it applies the migrations as it starts. */
-async function startApp(name, logFile, extraEnv = {}) {
+async function startApp(name, logFile, extraEnv = {}, options = {}) {
   await app?.stop();
-  app = await server.start({ ...serverEnv, DATABASE_URL: database.databaseUrl(settings.adminUrl, name), ...extraEnv }, settings.port, logFile);
+  app = undefined;
+  app = await server.start({ ...serverEnv, DATABASE_URL: database.databaseUrl(settings.adminUrl, name), ...extraEnv }, settings.port, logFile, options);
   appDatabase = name;
 }
 
@@ -151,9 +175,11 @@ function assertPortFree(port) {
 
 const references = [];
 const statusCounts = {};
+// Where the booking requests go: the app server, or nginx in front of the cluster's instances.
+let appPort = settings.port;
 
 async function fetchForm(agent) {
-  const response = await request(agent, settings.port, { path: "/book" });
+  const response = await request(agent, appPort, { path: "/book" });
   if (response.status !== 200) throw new Error(`GET /book answered ${response.status}`);
   return parseBookingForm(response.body);
 }
@@ -161,13 +187,13 @@ async function fetchForm(agent) {
 const pageText = (html) => html.replace(/^[\s\S]*?<main/, "<main").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
 
 async function postBooking(agent, form, index) {
-  const response = await request(agent, settings.port, {
+  const response = await request(agent, appPort, {
     method: "POST",
     path: "/book",
     headers: {
       "content-type": form.contentType,
       "content-length": form.body.length,
-      origin: `http://127.0.0.1:${settings.port}`, // as browsers send with a form POST; without it Next.js logs a warning per request
+      origin: `http://127.0.0.1:${appPort}`, // as browsers send with a form POST; without it Next.js logs a warning per request
       "x-forwarded-for": clientAddress(index),
     },
     body: form.body,
@@ -230,16 +256,16 @@ async function run(name, concurrency, { requests, maxSeconds }) {
       return baselineBooking(pool, { index, ip: clientAddress(index, 128), startsAt, endsAt: new Date(startsAt.getTime() + slot) });
     },
     health: async () => {
-      const response = await request(agent, settings.port, { path: "/api/health" });
+      const response = await request(agent, appPort, { path: "/api/health" });
       return response.status === 200 ? { ok: true } : { ok: false, status: response.status, detail: response.body.slice(0, 200) };
     },
     "book-page": async () => {
-      const response = await request(agent, settings.port, { path: "/book" });
+      const response = await request(agent, appPort, { path: "/book" });
       if (response.status === 200 && response.body.includes('name="slot"')) return { ok: true };
       return { ok: false, status: response.status, detail: response.status === 200 ? "no slot offered" : pageText(response.body) };
     },
   };
-  const cpu = measureCpu(app.pid, appDatabase);
+  const cpu = measureCpu((app ?? cluster).pid, appDatabase);
   const result = await runLoad({ concurrency, count: requests, maxSeconds, task: tasks[name] });
   agent.destroy();
   return { ...result, cpu: cpu(result.latencies.length) };
@@ -270,6 +296,7 @@ async function appStages(concurrency, load) {
   const booked = { ok: [], hanging: [] }; // references
   const sends = { ok: { accepted: 0, unanswered: 0 }, hanging: { accepted: 0, unanswered: 0 } };
   await provider.reset();
+  const rss = trackRss(app.pid);
   const warmup = combine("app-warmup", [await run("app", concurrency, { requests: settings.warmup.levelApp, maxSeconds: 10 })]);
   let mode = "ok";
   try {
@@ -286,7 +313,7 @@ async function appStages(concurrency, load) {
   } finally {
     if (mode !== "ok") await provider.setMode({ kind: "ok" });
   }
-  const result = { warmup };
+  const result = { warmup, memory: rss() };
   for (const [name, key] of [["app", "ok"], ["app-hanging", "hanging"]]) {
     if (runs[key].length === 0) continue;
     result[key] = {
@@ -300,6 +327,29 @@ async function appStages(concurrency, load) {
 }
 
 /**
+ * Where the server's CPU goes during bookings at the top level: the server restarted with
+ * --cpu-prof, the same bookings as the app stage's (not timed: the profiler slows the server), the
+ * profile written as it exits, summarised over the load's own window.
+ */
+async function profileStage() {
+  const concurrency = Math.max(...settings.concurrency);
+  const dir = `${resultsDir}/cpu-profile`;
+  rmSync(dir, { recursive: true, force: true });
+  log(`CPU profile: restarting the server with --cpu-prof, then ${settings.profile.bookings} bookings at ${concurrency} clients`);
+  await startApp(dbName, `${resultsDir}/server-profile.log`, {}, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+  await run("app", concurrency, { requests: 50, maxSeconds: 30 }); // the new server's first bookings, outside the window
+  const fromUs = monotonicMicroseconds();
+  const load = await run("app", concurrency, { requests: settings.profile.bookings, maxSeconds: 60 });
+  const toUs = monotonicMicroseconds();
+  await app.stop(); // the profile is written as the process exits
+  app = undefined;
+  const file = profileIn(dir);
+  if (!file) return { failures: load.failures, problem: `CPU profile: the server wrote no profile into ${dir}` };
+  const summary = summariseProfile(file, { window: { fromUs, toUs } });
+  return { file, concurrency, bookings: load.latencies.length, failures: load.failures, msPerBooking: round(summary.busyMs / load.latencies.length, 2), ...summary };
+}
+
+/**
  * Commit → send. Clears the worker's backlog, restarts the server with its pacing raised, then books
  * one at a time: each booking waits for its confirmation and staff notification to reach the fake
  * provider, and for the pacer to be free again, before the next. The first few warm the new server
@@ -308,7 +358,7 @@ async function appStages(concurrency, load) {
 async function latencyStage() {
   const { bookings, warmup, resendPerSecond, timeoutSeconds } = settings.latency;
   const backlog = await database.clearOutboxBacklog(dbUrl, { timeoutMs: 30_000 });
-  if (resendPerSecond !== settings.resendPerSecond) {
+  if (!app || resendPerSecond !== settings.resendPerSecond) {
     await startApp(dbName, `${resultsDir}/server-latency.log`, { RESEND_MAX_PER_SECOND: String(resendPerSecond) });
   }
   await provider.reset();
@@ -460,6 +510,208 @@ async function consultantsStage() {
   return { consultants: count, busyEach, concurrency, order, perBlock, render: renders, bookings: posts, check, failures, problems, notes };
 }
 
+const NOT_FOUND_PATH = "/bench-no-such-page"; // any unknown path: the 404 page, the build's empty page
+// Next's floor in this build: its smallest prerendered route, served from the build's files.
+// (The 404 page is no floor: Next renders it per request.)
+const FLOOR_PATH = "/robots.txt";
+
+/** Starts the plain node:http server with these captured responses; resolves once it answers. */
+async function startPlainServer(variants) {
+  const file = `${resultsDir}/article-responses.json`;
+  writeFileSync(file, JSON.stringify(variants));
+  const logFile = openSync(`${resultsDir}/plain-server.log`, "w");
+  plain = spawn(process.execPath, ["bench/plain-server.mjs", String(settings.ports.plain), file], { stdio: ["ignore", logFile, logFile], detached: true });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await get(settings.ports.plain, "/").then((r) => r.status === 200, () => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`the plain server did not answer on port ${settings.ports.plain} within 10 s`);
+}
+
+/**
+ * The reader's pages, on a server of their own (production's 30-minute calls over 30 days, so
+ * /book is production's page): the article under wrk's load, against a plain node:http server
+ * sending the article's bytes from memory and against this build's own floor (FLOOR_PATH); the
+ * article's weight against the 404 page; Lighthouse on home, the article and /book.
+ */
+async function pagesStage() {
+  const name = `${dbName}_pages`;
+  await createBenchDatabase(name);
+  const { slotMinutes, horizonDays } = settings.consultants.page;
+  log(`pages: next start on ${name} with ${slotMinutes}-minute calls over ${horizonDays} days`);
+  await startApp(name, `${resultsDir}/server-pages.log`, { CONSULTATION_MINUTES: String(slotMinutes), BOOKING_HORIZON_DAYS: String(horizonDays) });
+  const articlePath = await firstArticlePath(settings.port);
+  const result = { articlePath, notFoundPath: NOT_FOUND_PATH, floorPath: FLOOR_PATH, problems: [], notes: [] };
+
+  if (settings.stages.includes("article")) {
+    const missing = wrkMissing();
+    if (missing) result.load = { notMeasured: missing };
+    else {
+      await startPlainServer(await captureResponses(settings.port, articlePath));
+      const { threads, connections, seconds, warmupSeconds } = settings.article;
+      const headers = { "accept-encoding": BROWSER_ACCEPT_ENCODING };
+      const targets = [
+        ["plain", `http://127.0.0.1:${settings.ports.plain}${articlePath}`],
+        ["article", `http://127.0.0.1:${settings.port}${articlePath}`],
+        ["floor", `http://127.0.0.1:${settings.port}${FLOOR_PATH}`],
+      ];
+      result.load = {};
+      for (const [key, url] of targets) {
+        log(`article: wrk -t${threads} -c${connections} -d${seconds}s ${url} (after ${warmupSeconds} s unmeasured)`);
+        await runWrk(url, { threads, connections, seconds: warmupSeconds, headers });
+        const cpu = measureCpu(key === "plain" ? plain.pid : app.pid, name);
+        const figures = await runWrk(url, { threads, connections, seconds, headers });
+        result.load[key] = { ...figures, cpu: cpu(figures.requests) };
+        if (figures.statusErrors > 0) result.problems.push(`article: ${figures.statusErrors} of ${figures.requests} GET ${url} did not answer 2xx`);
+        if (figures.socketErrors > 0) result.notes.push(`article: ${figures.socketErrors} socket errors or timeouts against ${url}`);
+      }
+      plain.kill("SIGTERM");
+      plain = undefined;
+    }
+  }
+
+  if (settings.stages.includes("weight")) {
+    log(`weight: ${articlePath} and the 404 page, their HTML and the JavaScript they load`);
+    result.weight = {
+      article: await pageWeight(settings.port, articlePath),
+      empty: await pageWeight(settings.port, NOT_FOUND_PATH, { expectStatus: 404 }),
+    };
+  }
+
+  if (settings.stages.includes("lighthouse")) {
+    const missing = lighthouseMissing();
+    if (missing) result.lighthouse = { notMeasured: missing };
+    else {
+      result.lighthouse = {};
+      for (const [key, path] of [["home", "/"], ["article", articlePath], ["book", "/book"]]) {
+        log(`lighthouse: ${path} (mobile)`);
+        try {
+          result.lighthouse[key] = await audit(`http://127.0.0.1:${settings.port}${path}`, { outputFile: `${resultsDir}/lighthouse-${key}.json`, debuggingPort: settings.ports.chrome });
+        } catch (error) {
+          result.lighthouse[key] = { notMeasured: `not measured: ${error.message.split("\n")[0].slice(0, 200)}` };
+          result.notes.push(`lighthouse ${path}: ${error.message}`);
+        }
+      }
+    }
+  }
+  await app.stop();
+  app = undefined;
+  return result;
+}
+
+/** Starts `npm run cluster` in its own process group; resolves once it says it is ready (both instances and nginx healthy). */
+async function startCluster(env, logFile) {
+  const out = openSync(logFile, "w");
+  const child = spawn("npm", ["run", "cluster"], { env, stdio: ["ignore", out, out], detached: true });
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
+  const cluster = {
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      process.kill(-child.pid, "SIGTERM");
+      const timer = setTimeout(() => process.kill(-child.pid, "SIGKILL"), 25_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  const deadline = Date.now() + 300_000; // it builds first if it finds the build stale
+  while (Date.now() < deadline) {
+    if (/\[cluster\] ready/.test(readFileSync(logFile, "utf8"))) return cluster;
+    const how = await Promise.race([exited, sleep(500).then(() => undefined)]);
+    if (how !== undefined) throw new Error(`npm run cluster exited (${how}); last lines of ${logFile}:\n${server.tail(logFile)}`);
+  }
+  await cluster.stop();
+  throw new Error(`npm run cluster was not ready within 300 s; last lines of ${logFile}:\n${server.tail(logFile)}`);
+}
+
+let cluster; // the running npm run cluster
+
+/**
+ * The deployment shape, `npm run cluster` (nginx in front of two production instances of this
+ * build, on a database of its own): the article under wrk as in the article stage, then bookings
+ * at each level, as in the app stage. Measured only where this branch has the script.
+ */
+async function clusterStage(articlePath) {
+  const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts ?? {};
+  if (!scripts.cluster) return { notMeasured: "not measured: npm run cluster is not on this branch", problems: [] };
+  const name = `${dbName}_cluster`;
+  const url = database.databaseUrl(settings.adminUrl, name);
+  await createBenchDatabase(name);
+  const { cluster: clusterPort, clusterApps } = settings.ports;
+  log(`cluster: npm run cluster on ${name}: nginx on 127.0.0.1:${clusterPort} in front of instances on ${clusterApps.join(", ")}`);
+  cluster = await startCluster({
+    ...serverEnv,
+    DATABASE_URL: url,
+    APP_URL: `http://127.0.0.1:${clusterPort}`,
+    CLUSTER_HOST: "127.0.0.1",
+    CLUSTER_PORT: String(clusterPort),
+    CLUSTER_APP_PORTS: clusterApps.join(","),
+    // Shared by the instances; given here, so the cluster keeps no secrets file of its own for the bench.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  }, `${resultsDir}/cluster.log`);
+  const result = { problems: [], levels: [] };
+  try {
+    const missing = wrkMissing();
+    if (missing) result.article = { notMeasured: missing };
+    else {
+      articlePath ??= await firstArticlePath(clusterPort);
+      const { threads, connections, seconds, warmupSeconds } = settings.article;
+      const target = `http://127.0.0.1:${clusterPort}${articlePath}`;
+      const headers = { "accept-encoding": BROWSER_ACCEPT_ENCODING };
+      log(`cluster: wrk -t${threads} -c${connections} -d${seconds}s ${target} (after ${warmupSeconds} s unmeasured)`);
+      await runWrk(target, { threads, connections, seconds: warmupSeconds, headers });
+      result.article = await runWrk(target, { threads, connections, seconds, headers });
+      if (result.article.statusErrors > 0) result.problems.push(`cluster: ${result.article.statusErrors} of ${result.article.requests} GET ${target} did not answer 2xx`);
+    }
+
+    appPort = clusterPort;
+    appDatabase = name;
+    const probe = keepAliveAgent(1);
+    const slots = stillBookable((await fetchForm(probe)).slots);
+    probe.destroy();
+    const warmup = 50;
+    const perLevel = Math.min(settings.cluster.requests, Math.floor(slots.length / settings.concurrency.length) - warmup);
+    nextForm = forms.length; // forms left over from other stages are for their database's slots
+    const firstForm = nextForm;
+    await collectForms(url, slots.slice(0, (warmup + perLevel) * settings.concurrency.length));
+    const before = references.length;
+    for (const concurrency of settings.concurrency) {
+      log(`cluster: bookings at ${concurrency} clients`);
+      await run("app", concurrency, { requests: warmup, maxSeconds: 30 });
+      result.levels.push(combine("cluster", [await run("app", concurrency, { ...settings.cluster, requests: perLevel })]));
+    }
+    const posted = nextForm - firstForm;
+    const ok = references.length - before;
+    const rows = await database.countRows(url, references.slice(before));
+    if (ok !== posted) result.problems.push(`cluster: ${posted - ok} of ${posted} bookings did not answer 303 to /book/confirmed`);
+    if ((rows.byWriter.app?.confirmedBookings ?? 0) !== ok) result.problems.push(`cluster: ${rows.byWriter.app?.confirmedBookings ?? 0} confirmed bookings for ${ok} successful POSTs`);
+    result.verification = { posted, ok, database: rows };
+  } finally {
+    appPort = settings.port;
+    await cluster.stop();
+    cluster = undefined;
+  }
+  return result;
+}
+
+/** The admin at 100,000 leads: scripts/bench-admin.ts, on this run's build; its figures come back in admin.json. */
+async function adminStage() {
+  const file = `${resultsDir}/admin.json`;
+  rmSync(file, { force: true });
+  log(`admin: tsx scripts/bench-admin.ts on ${distDir}, port ${settings.ports.admin}`);
+  const code = await new Promise((resolve) => {
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/bench-admin.ts"], {
+      env: { ...env, BENCH_ADMIN_BUILD: distDir, BENCH_ADMIN_PORT: String(settings.ports.admin), BENCH_ADMIN_DATABASE_URL: settings.adminUrl },
+      stdio: "inherit",
+    });
+    child.on("exit", (exitCode, signal) => resolve(exitCode ?? signal));
+  });
+  const admin = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+  const problems = [...(admin?.problems ?? []).map((problem) => `admin: ${problem}`), code !== 0 && `admin: scripts/bench-admin.ts exited ${code}`].filter(Boolean);
+  return { ...(admin ?? { notMeasured: "not measured: scripts/bench-admin.ts wrote no results" }), problems };
+}
+
 /** The first stages: baseline, health and app at each level, then commit → send. */
 async function bookingStages() {
   await createBenchDatabase(dbName);
@@ -471,11 +723,12 @@ async function bookingStages() {
   probe.destroy();
   const appStageCount = settings.concurrency.length + settings.concurrency.filter((c) => settings.hangingConcurrency.includes(c)).length;
   const latencyBookings = settings.latency.warmup + settings.latency.bookings;
+  const profileBookings = settings.profile.bookings > 0 ? 50 + settings.profile.bookings : 0;
   const warmupBookings = settings.warmup.app + settings.warmup.levelApp * settings.concurrency.length;
-  const perStage = Math.min(settings.app.requests, Math.floor((slots.length - warmupBookings - latencyBookings) / appStageCount));
+  const perStage = Math.min(settings.app.requests, Math.floor((slots.length - warmupBookings - latencyBookings - profileBookings) / appStageCount));
   if (perStage < settings.app.requests) log(`only ${slots.length} open slots: ${perStage} app bookings per stage`);
   const appLoad = { ...settings.app, requests: perStage };
-  await collectForms(dbUrl, slots.slice(0, warmupBookings + perStage * appStageCount + latencyBookings));
+  await collectForms(dbUrl, slots.slice(0, warmupBookings + perStage * appStageCount + profileBookings + latencyBookings));
 
   pool = new pg.Pool({ connectionString: dbUrl, max: settings.poolSize });
   log("warming up");
@@ -491,15 +744,16 @@ async function bookingStages() {
     log(`${concurrency} concurrent clients: baseline, health, app${hangs ? ", app with the provider hanging" : ""}`);
     const baseline = await stage("baseline", concurrency, settings.baseline);
     const health = await stage("health", concurrency, settings.health);
-    const { warmup: levelWarmup, ok, hanging } = await appStages(concurrency, appLoad);
+    const { warmup: levelWarmup, memory, ok, hanging } = await appStages(concurrency, appLoad);
     warmups.push(levelWarmup);
     results.push({
-      concurrency, app: ok, appHanging: hanging, baseline, health,
+      concurrency, app: ok, appHanging: hanging, baseline, health, memory,
       ratio: ratios(ok, baseline),
       ...(hanging ? { ratioHanging: ratios(hanging, baseline), hangingVsOk: hangingVsOk(hanging, ok) } : {}),
     });
   }
 
+  const profile = settings.profile.bookings > 0 ? await profileStage() : undefined;
   log(`commit → send: clearing the outbox backlog, restarting at ${settings.latency.resendPerSecond} emails/s, then ${latencyBookings} bookings one at a time`);
   const latency = await latencyStage();
   const rows = await database.countRows(dbUrl, references);
@@ -509,6 +763,7 @@ async function bookingStages() {
   const failures = [
     ...stages.flatMap((stage) => stage.failures.map((failure) => ({ stage: stage.stage, ...failure }))),
     ...latency.failures.map((failure) => ({ stage: "latency", ...failure })),
+    ...(profile?.failures ?? []).map((failure) => ({ stage: "profile", ...failure })),
   ];
   const baselineOk = nextBaseline - failures.filter((failure) => failure.stage === "baseline").length;
   const server5xx = Object.entries(statusCounts).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0);
@@ -531,6 +786,7 @@ async function bookingStages() {
       `app at ${concurrency} with the provider hanging: no send was left hanging, so the stage did not test a hanging provider`),
     latency.measured < latency.bookings && `commit → send: ${latency.bookings - latency.measured} of ${latency.bookings} bookings did not get both emails to the provider`,
     latency.backlog.held > 0 && `commit → send: ${latency.backlog.held} outbox rows were still being sent when the stage started`,
+    profile?.problem,
   ].filter(Boolean);
   const verification = {
     appPosts,
@@ -543,7 +799,7 @@ async function bookingStages() {
     problems,
   };
 
-  return { levels: results, latency, warmup: warmups, verification, failures, appLoad, openSlots: slots.length };
+  return { levels: results, latency, profile, warmup: warmups, verification, failures, appLoad, openSlots: slots.length };
 }
 
 function printBookings({ levels, latency, verification, failures }) {
@@ -583,23 +839,26 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const loadBefore = os.loadavg();
 
-  provider = await startFakeProvider(`${resultsDir}/fake-resend.log`);
+  provider = await startFakeProvider(`${resultsDir}/fake-resend.log`, settings.ports.provider);
   serverEnv.RESEND_BASE_URL = provider.url;
   if (settings.build) {
     log(`building the production site into ${distDir} (next build)…`);
     server.build(serverEnv, `${resultsDir}/build.log`);
   }
-  const bookings = settings.stages.includes("bookings") ? await bookingStages() : undefined;
-  const withConsultants = settings.stages.includes("consultants") ? await consultantsStage() : undefined;
+  const has = (...names) => names.some((name) => settings.stages.includes(name));
+  const pages = has("article", "weight", "lighthouse") ? await pagesStage() : undefined;
+  const bookings = has("bookings") ? await bookingStages() : undefined;
+  await app?.stop();
+  app = undefined;
+  const clusterResult = has("cluster") ? await clusterStage(pages?.articlePath) : undefined;
+  const withConsultants = has("consultants") ? await consultantsStage() : undefined;
+  await app?.stop();
+  app = undefined;
+  const admin = has("admin") ? await adminStage() : undefined;
 
   if (bookings) printBookings(bookings);
   if (withConsultants) printConsultants(withConsultants);
-  const busy = loadBefore[0] > os.cpus().length / 2;
-  console.log(
-    `Load average before the run ${loadBefore[0].toFixed(2)} on ${os.cpus().length} CPUs` +
-      (busy ? ": other processes were competing for CPU, so expect noisy figures (the single-threaded app suffers most)." : "."),
-  );
-
+  const problems = [...(pages?.problems ?? []), ...(clusterResult?.problems ?? []), ...(bookings?.verification.problems ?? []), ...(withConsultants?.problems ?? []), ...(admin?.problems ?? [])];
   const report = {
     generatedAt: new Date().toISOString(),
     commit: execSync("git rev-parse --short HEAD").toString().trim(),
@@ -611,16 +870,32 @@ async function main() {
       loadAverageAfter: os.loadavg(),
     },
     settings: { ...settings, adminUrl: withoutPassword(settings.adminUrl), app: bookings?.appLoad ?? settings.app, openSlots: bookings?.openSlots },
+    pages,
+    cluster: clusterResult,
     levels: bookings?.levels,
+    profile: bookings?.profile,
     latency: bookings?.latency,
     warmup: bookings?.warmup,
     verification: bookings?.verification,
     consultants: withConsultants,
+    admin,
+    problems,
     durationSeconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(`${resultsDir}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
+
+  // Last, the one table of every figure, and where the CPU went.
+  console.log(`\n${formatBudget(report)}\n`);
+  if (bookings?.profile?.groups) console.log(`${formatCpuProfile(bookings.profile)}\n`);
+  for (const note of pages?.notes ?? []) console.log(`Note: ${note}.`);
+  for (const problem of problems) console.log(`PROBLEM: ${problem}`);
+  const busy = loadBefore[0] > os.cpus().length / 2;
+  console.log(
+    `Load average before the run ${loadBefore[0].toFixed(2)} on ${os.cpus().length} CPUs` +
+      (busy ? ": other processes were competing for CPU, so expect noisy figures (the single-threaded app suffers most)." : "."),
+  );
   log(`took ${report.durationSeconds} s; details in ${resultsDir}/latest.json`);
-  return [...(bookings?.verification.problems ?? []), ...(withConsultants?.problems ?? [])].length === 0;
+  return problems.length === 0;
 }
 
 main()
