@@ -7,6 +7,7 @@ import { applyMigrations } from "./apply-migrations";
 import { lockDataDir } from "./data-dir-lock";
 import { PrismaClient } from "./generated/client";
 import { readMigrationFiles } from "./migration-files";
+import { listenOnPostgres } from "./listen-on-postgres";
 import { pgliteSession, pgSession } from "./sql-session";
 import { loggerFor } from "../log/logger";
 
@@ -78,41 +79,5 @@ function openEmbedded(dataDir: string): Database {
       await pglite.close();
       releaseLock();
     },
-  };
-}
-
-const RELISTEN_DELAY_MS = 1_000;
-
-/** LISTEN holds its own connection, outside the pool; if it drops, listen again (callers poll meanwhile). */
-async function listenOnPostgres(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async () => {
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-    next.on("notification", (message) => {
-      if (message.channel === channel) onNotify();
-    });
-    next.on("error", () => reconnect(next));
-    next.on("end", () => reconnect(next));
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    client = next;
-  };
-  const reconnect = (failed: pg.Client) => {
-    if (stopped || client !== failed) return;
-    client = undefined;
-    failed.end().catch(() => {});
-    retry = setTimeout(function again() {
-      connect().catch(() => {
-        if (!stopped) retry = setTimeout(again, RELISTEN_DELAY_MS);
-      });
-    }, RELISTEN_DELAY_MS);
-  };
-  await connect();
-  return async () => {
-    stopped = true;
-    clearTimeout(retry);
-    await client?.end().catch(() => {});
   };
 }
