@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import type { BookingField } from "../lib/booking/booking-form-schema";
 import { formatSlotRange, groupSlotsByDay } from "../lib/booking/slot-display";
 import { parseBookingForm } from "./booking-http";
 import { FIRM_TIME_ZONE, dstLaneDays, laneDay, type Lane } from "./booking-lanes";
@@ -45,16 +46,7 @@ export const test = base.extend<BookingFixtures>({
 });
 
 /** Everything a prospect may type or choose, as they see it (select options by their label). */
-export type Answers = {
-  fullName: string;
-  email: string;
-  company: string;
-  jobRole: string;
-  phone: string;
-  companySize: string;
-  topic: string;
-  message: string;
-};
+export type Answers = Record<Exclude<BookingField, "slot" | "consent">, string>;
 
 /** A prospect with an email address of their own. */
 export function prospect(overrides: Partial<Answers> = {}): Answers {

@@ -1,21 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { BookingField } from "../../lib/booking/booking-form-schema";
 import { parseBookingForm, type BookingFormPage } from "../booking-http";
 
 // Prospects without JavaScript, over plain HTTP: each fetches /book (its hidden inputs name the
 // server action and carry a one-time token) and posts it back as multipart/form-data, from an
 // address of its own (X-Forwarded-For, believed because the server trusts loopback as a proxy).
 
-/** The form's fields as a browser posts them (select options by value). */
-export type BookingAnswers = {
-  fullName: string;
-  email: string;
-  company: string;
-  jobRole: string;
-  phone: string;
-  companySize: string;
-  topic: string;
-  message: string;
-};
+/** What a prospect types or chooses, as a browser posts it (select options by value). */
+export type BookingAnswers = Record<Exclude<BookingField, "slot" | "consent">, string>;
 
 export function bookingAnswers(label: string): BookingAnswers {
   return {
