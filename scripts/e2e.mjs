@@ -55,6 +55,8 @@ const env = {
   CALENDAR_ALLOW_PRIVATE_HOSTS: "true",
   CALENDAR_ENCRYPTION_KEY: "ZTJlLWNhbGVuZGFyLWtleS1lMmUtY2FsZW5kYXItayE=",
   E2E_PASSWORD: "e2e-password-e2e-password",
+  // /api/metrics answers only with a token set; the access test checks it refuses anyone without it.
+  METRICS_TOKEN: "e2e-metrics-token-0123456789",
 };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
