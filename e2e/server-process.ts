@@ -2,8 +2,6 @@ import { spawn } from "node:child_process";
 
 export type ServerProcess = {
   url: string;
-  /** The server's own process (node running scripts/serve.ts), for reading its memory from /proc. */
-  pid: number;
   /** Everything it printed so far. */
   output: () => string;
   /** Resolves with the exit code (or signal) once it has exited. */
@@ -33,7 +31,6 @@ export function startServer(port: number, env: Record<string, string | undefined
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
   return {
     url: `http://localhost:${port}`,
-    pid: child.pid!,
     output: () => output,
     exited,
     async stop() {

@@ -26,7 +26,6 @@ const pageFile = (route: string) => readFileSync(path.join(buildDir, "server", "
 
 // One cluster for the file: after a failure the rest do not start another.
 test.describe.configure({ mode: "serial" });
-test.skip(!process.env.DATABASE_URL, "PostgreSQL only: the instances share one database, and the embedded database lives in one process");
 
 let database: OwnDatabase;
 let fake: FakeResend;

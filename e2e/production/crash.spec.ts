@@ -23,10 +23,6 @@ import { createOwnDatabase, type OwnDatabase } from "./own-database";
 const CLIENTS = 50;
 const KILL_AFTER_CONFIRMATIONS = 15;
 
-test.skip(
-  !process.env.DATABASE_URL,
-  "PostgreSQL only: the test reads the database while the restarted server runs, which the embedded database's lock forbids (a SIGKILL on it was tried by hand: see README, 'Faults')",
-);
 test.setTimeout(8 * 60_000);
 
 let database: OwnDatabase;
