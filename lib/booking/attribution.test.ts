@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributionAtBooking, attributionOf, decodeAttribution, encodeAttribution } from "./attribution";
+import { FIRST_TOUCH_MAX_ENCODED_BYTES, attributionAtBooking, attributionOf, decodeAttribution, encodeAttribution } from "./attribution";
 
 describe("first-touch attribution", () => {
   it("keeps the campaign parameters, an outside referrer and the landing page", () => {
@@ -55,5 +55,16 @@ describe("first-touch attribution", () => {
   it("clips values to 500 characters", () => {
     const url = new URL(`https://firm.example/?utm_source=${"x".repeat(900)}`);
     expect(attributionOf(url, null).utmSource).toHaveLength(500);
+  });
+
+  it("keeps the cookie small enough for a browser to keep, however the landing page's address is made", () => {
+    const junk = "%7B%22a%22%3A".repeat(100);
+    const attribution = attributionOf(new URL(`https://firm.example/book?utm_source=${junk}&utm_medium=${junk}&utm_campaign=${junk}&utm_term=${junk}&utm_content=${junk}&gclid=${junk}`), `https://search.example/?q=${junk}`);
+    const encoded = encodeAttribution(attribution);
+    expect(encodeURIComponent(encoded).length).toBeLessThanOrEqual(FIRST_TOUCH_MAX_ENCODED_BYTES);
+    const decoded = decodeAttribution(encoded);
+    expect(decoded.utmSource).toMatch(/^\{"a":\{"a":/);
+    expect(decoded.landingPage).toMatch(/^\/book\?utm_source=/);
+    expect(Object.keys(decoded)).toEqual(Object.keys(attribution));
   });
 });

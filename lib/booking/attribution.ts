@@ -65,9 +65,22 @@ export function attributionAtBooking(url: URL, referer: string | null, siteHosts
   return attributionOf(url, fromSite ? null : referer);
 }
 
-/** The cookie's value (the cookie API percent-encodes it). */
+/** Browsers drop a cookie whose name and value pass 4,096 bytes; this leaves room for the name and attributes. */
+export const FIRST_TOUCH_MAX_ENCODED_BYTES = 3_500;
+
+/**
+ * The cookie's value (the cookie API percent-encodes it), short enough that a browser keeps it:
+ * values full of characters that encode to three bytes each are cut, the longest first.
+ */
 export function encodeAttribution(attribution: Attribution): string {
-  return JSON.stringify(attribution);
+  const fitted = { ...attribution };
+  let json = JSON.stringify(fitted);
+  while (encodeURIComponent(json).length > FIRST_TOUCH_MAX_ENCODED_BYTES) {
+    const [field, text] = Object.entries(fitted).reduce((longest, entry) => ((entry[1]?.length ?? 0) > (longest[1]?.length ?? 0) ? entry : longest));
+    fitted[field as keyof Attribution] = text!.slice(0, Math.floor(text!.length / 2));
+    json = JSON.stringify(fitted);
+  }
+  return json;
 }
 
 export function decodeAttribution(cookie: string | undefined): Attribution {
