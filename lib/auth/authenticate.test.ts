@@ -51,6 +51,11 @@ describe("signing in", () => {
     expect(await auditRows()).toEqual([{ action: "sign-in.failed", actorId: null, detail: { email: "nobody@example.com", reason: "unknown email" }, ip: "203.0.113.10" }]);
   });
 
+  it("refuses an email with control characters in it (NUL among them, which PostgreSQL refuses in text) and audits what is left of it", async () => {
+    expect(await signIn("nobody\u0000@exam\u0007ple.com\u001b", PASSWORD)).toEqual({ kind: "refused" });
+    expect(await auditRows()).toEqual([{ action: "sign-in.failed", actorId: null, detail: { email: "nobody@example.com", reason: "unknown email" }, ip: "203.0.113.10" }]);
+  });
+
   it("refuses a disabled account even with its right password, and says so only in the audit log", async () => {
     const user = await account();
     await database.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });

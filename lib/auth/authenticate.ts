@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { PrismaClient, StaffRole } from "../db/generated/client";
 import { clearHits, countHits, peekRateLimit } from "../rate-limit/rate-limit";
 import type { AuthSettings } from "./auth-settings";
+import { normalizeLine } from "../text/normalize-text";
 import { verifyPassword } from "./password";
 
 export type SignedInStaff = { id: string; email: string; name: string; role: StaffRole; sessionVersion: number };
@@ -12,7 +13,8 @@ export type SignInOutcome =
   | { kind: "refused" }
   | { kind: "throttled"; retryAfterSeconds: number };
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+/** As typed, less what no address holds (control characters, NUL among them, which PostgreSQL refuses in text). */
+export const normalizeEmail = (email: string) => normalizeLine(email).toLowerCase();
 const accountKey = (email: string) => `sign-in:account:${normalizeEmail(email)}`;
 const ipKey = (ip: string) => `sign-in:ip:${ip}`;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CompanySize, Topic } from "../db/generated/enums";
-import { normalizeLine, normalizeParagraphs } from "./normalize-text";
+import { normalizeLine, normalizeParagraphs } from "../text/normalize-text";
 
 // The booking form: what a prospect fills in, with the sentence shown next to each field when it
 // is wrong. The form, the server action and the tests all use this one definition.
