@@ -9,12 +9,14 @@ const STATUS_BY_EVENT: Record<string, DeliveryStatus> = {
   "email.bounced": "BOUNCED",
 };
 
+// Only what PostgreSQL can store: a four-digit year (a JavaScript date reaches ±275,760, past its
+// range) and a message id of printable ASCII (no NUL), as Resend's UUIDs are.
 const deliveryEventSchema = z.object({
   type: z.string(),
-  created_at: z.string().pipe(z.coerce.date()),
+  created_at: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
   data: z
     .object({
-      email_id: z.string().max(200).optional(),
+      email_id: z.string().max(200).regex(/^[\x20-\x7e]*$/).optional(),
       tags: z.record(z.string(), z.string()).optional(),
     })
     .optional(),

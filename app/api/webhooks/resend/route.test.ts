@@ -113,6 +113,15 @@ describe("POST /api/webhooks/resend", () => {
     expect(await database.prisma.emailEvent.count()).toBe(before);
   });
 
+  it("acknowledges and ignores a signed event with a date or message id PostgreSQL cannot store", async () => {
+    const row = await sentConfirmation();
+    for (const createdAt of ["-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "yesterday", "2026-02-30T25:00:00Z"]) {
+      expect((await POST(webhook(event("email.delivered", row.id, createdAt, row.providerMessageId!)))).status, createdAt).toBe(200);
+    }
+    expect((await POST(webhook(event("email.delivered", undefined, new Date().toISOString(), "id\u0000with-nul")))).status).toBe(200);
+    expect(await statusOf(row.id), "no delivery status recorded").toBeNull();
+  });
+
   it("refuses a body over its size limit with 413 before checking anything else", async () => {
     const response = await POST(webhook({ type: "email.delivered", padding: "x".repeat(100_000) }));
     expect(response.status).toBe(413);
