@@ -1,7 +1,7 @@
 import { escapeHtml, plainPage } from "../plain-page";
-import { MAX_REQUEST_BODY_BYTES, type Refusal } from "./request-guards";
+import { MAX_REQUEST_BODY_BYTES, MAX_REQUEST_TARGET_BYTES, type Refusal } from "./request-guards";
 
-const status: Record<Refusal | "unreadable-form", number> = { "cross-site": 403, "too-large": 413, "length-required": 411, "bad-address": 400, "unreadable-form": 400 };
+const status: Record<Refusal | "unreadable-form", number> = { "cross-site": 403, "too-large": 413, "length-required": 411, "bad-address": 400, "address-too-long": 414, "unreadable-form": 400 };
 
 /** The status and page for a request refused before the app reads it. */
 export function refusalResponse(refusal: Refusal | "unreadable-form", firmEmail: string): { status: number; html: string } {
@@ -22,6 +22,10 @@ export function refusalResponse(refusal: Refusal | "unreadable-form", firmEmail:
     ]),
     "bad-address": plainPage("We could not read that address", [
       "Part of the address is not valid text, so there is no page here.",
+      `Check the link, or start from <a href="/">our home page</a>. ${writeToUs}`,
+    ]),
+    "address-too-long": plainPage("That address is too long", [
+      `It is over ${MAX_REQUEST_TARGET_BYTES / 1024} KB, longer than any of our pages' addresses, so there is no page here.`,
       `Check the link, or start from <a href="/">our home page</a>. ${writeToUs}`,
     ]),
     "unreadable-form": plainPage("We could not read that form", [

@@ -64,7 +64,7 @@ export function createEdge(options: EdgeOptions): (request: IncomingMessage, res
     const proto = forwardedProto || ((request.socket as TLSSocket).encrypted ? "https" : "http");
     const host = (fromProxy ? request.headers["x-forwarded-host"] : undefined) ?? request.headers.host;
     const ownOrigins = new Set([appOrigin, `${proto}://${host}`.toLowerCase()]);
-    const refusal = refusalOf(method, pathname, request.headers, ownOrigins);
+    const refusal = refusalOf(method, request.url ?? "/", request.headers, ownOrigins);
     if (!refusal) {
       // Sent from our own address to another name of this host: Next.js checks a server action's
       // Origin against the host (and fails with a 500), so tell it the host the form came from.

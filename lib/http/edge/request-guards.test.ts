@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_REQUEST_BODY_BYTES, refusalOf } from "./request-guards";
+import { MAX_REQUEST_BODY_BYTES, MAX_REQUEST_TARGET_BYTES, refusalOf } from "./request-guards";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 import { inlineScriptHashes } from "./static-page-hashes";
 import { createHash } from "node:crypto";
@@ -19,6 +19,7 @@ describe("refusalOf", () => {
   it("refuses any request whose address does not decode (Next.js answers a route parameter that does not with a 500)", () => {
     for (const path of ["/book/calendar/%FF", "/book/manage/%E0%A4%A", "/api/auth/%"]) expect(refusalOf("GET", path, {}, own), path).toBe("bad-address");
     expect(refusalOf("GET", "/book/calendar/OPS-ABC%20123", {}, own)).toBeUndefined();
+    expect(refusalOf("GET", "/book?utm_source=%FF", {}, own), "a query is the page's to read").toBeUndefined();
   });
 
   it("lets the signed webhook in without an Origin", () => {
@@ -56,5 +57,10 @@ describe("inlineScriptHashes", () => {
     const body = "self.__next_f.push([1])";
     const html = `<script>${body}</script><script src="/a.js"></script><script type="application/ld+json">{"a":1}</script><script>${body}</script>`;
     expect(inlineScriptHashes(html)).toEqual([`sha256-${createHash("sha256").update(body).digest("base64")}`]);
+  });
+
+  it("refuses an address longer than nginx takes, whose echo in a redirect no proxy would pass on", () => {
+    expect(refusalOf("GET", `/book?slot=${"a".repeat(MAX_REQUEST_TARGET_BYTES - 11)}`, {}, own)).toBeUndefined();
+    expect(refusalOf("GET", `/book?slot=${"a".repeat(MAX_REQUEST_TARGET_BYTES - 10)}`, {}, own)).toBe("address-too-long");
   });
 });

@@ -19,6 +19,8 @@ describe("isServerActionRequest", () => {
 let server: Server | undefined;
 afterEach(() => server?.close());
 
+let loggedStatus: number | undefined;
+
 async function answerOf(headers: Record<string, string>, { actionRuns, writeHead }: { actionRuns: boolean; writeHead: boolean }) {
   server = createServer((request, response) => {
     const context: RequestContext = { requestId: "r-12345678" };
@@ -29,7 +31,10 @@ async function answerOf(headers: Record<string, string>, { actionRuns, writeHead
       else response.statusCode = 500;
       response.write("Internal ");
       response.end("Server Error");
+      // As Next does once more after the body: the access log must still read what was sent.
+      response.statusCode = 500;
     });
+    response.once("close", () => (loggedStatus = response.statusCode));
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -42,6 +47,7 @@ describe("answerUnreadableActions", () => {
     for (const writeHead of [true, false]) {
       const answer = await answerOf({ "next-action": "abc" }, { actionRuns: false, writeHead });
       expect(answer.status).toBe(400);
+      await expect.poll(() => loggedStatus).toBe(400);
       expect(answer.body).toContain("We could not read that form");
       expect(answer.body).toContain("hello@firm.example");
       server?.close();

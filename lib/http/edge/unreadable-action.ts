@@ -29,6 +29,9 @@ export function answerUnreadableActions(request: IncomingMessage, response: Serv
     for (const name of response.getHeaderNames()) if (name.startsWith("content-") && name !== "content-security-policy") response.removeHeader(name);
     const { status, html } = refusalResponse("unreadable-form", firmEmail);
     writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(html) });
+    // Next goes on setting its 500 on the response after this; the access log and the metrics read
+    // the status from it, and must see the one that was sent.
+    Object.defineProperty(response, "statusCode", { get: () => status, set: () => {}, configurable: true });
     end(html, typeof callback === "function" ? callback : undefined);
   };
   const callbackOf = (args: unknown[]) => args.find((arg) => typeof arg === "function") as (() => void) | undefined;
