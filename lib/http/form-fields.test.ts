@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerCountOf, formText } from "./form-fields";
+import { FORM_TEXT_MAX_LENGTH, answerCountOf, formText } from "./form-fields";
 
 // A public server action can be called by anyone with any arguments, not only by our forms.
 describe("form fields as a server action receives them", () => {
@@ -10,6 +10,13 @@ describe("form fields as a server action receives them", () => {
     expect(formText(form, "name")).toBe("Ada");
     expect(formText(form, "upload")).toBe("");
     for (const notAForm of [undefined, null, "name=Ada", { name: "Ada" }, ["Ada"]]) expect(formText(notAForm, "name")).toBe("");
+  });
+
+  it("reads no more of a field than any form allows, so a huge value is not echoed back whole", () => {
+    const form = new FormData();
+    form.set("message", "a".repeat(900_000));
+    expect(formText(form, "message")).toHaveLength(FORM_TEXT_MAX_LENGTH);
+    expect(FORM_TEXT_MAX_LENGTH).toBeGreaterThan(5_000);
   });
 
   it("counts answers only from a state an action wrote", () => {
