@@ -6,6 +6,7 @@ import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { isManageTokenShape } from "@/lib/booking/manage-token";
 import { moveBooking } from "@/lib/booking/move-booking";
+import { parseSlot } from "@/lib/booking/parse-slot";
 import type { MoveFormState } from "@/lib/booking/move-form-state";
 import { resolveTimeZone } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
@@ -25,8 +26,8 @@ export async function moveBookingAction(previous: MoveFormState, formData: FormD
   const slot = formText(formData, "slot");
   const answer = { slot, timeZone, answer: answerCountOf(previous) + 1 };
   if (formText(formData, "intent") === "show-times") return answer;
-  const startsAt = new Date(slot);
-  if (!slot || Number.isNaN(startsAt.getTime())) return { ...answer, slotError: "Choose the new time for your call" };
+  const startsAt = parseSlot(slot);
+  if (!startsAt) return { ...answer, slotError: "Choose the new time for your call" };
   if (!isManageTokenShape(token)) redirect("/book/manage/unknown");
 
   let outcome;
