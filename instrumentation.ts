@@ -23,3 +23,14 @@ export async function register() {
   const { startWorkerWhenReady } = await import("./lib/worker/start-in-app-worker");
   startWorkerWhenReady(config, database ?? undefined, getDatabase);
 }
+
+/**
+ * Any page or route that fails because the database cannot be reached answers 503 with Retry-After
+ * (the outage is temporary: clients, crawlers and nginx should come back), not Next's 500. The
+ * booking page and form say so in their own words (lib/db/or-database-unavailable.ts).
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS }, { setResponseStatus }] = await Promise.all([import("./lib/db/database-unavailable"), import("./lib/http/request-context")]);
+  if (isDatabaseUnavailable(error)) setResponseStatus(503, DATABASE_RETRY_AFTER_SECONDS);
+}

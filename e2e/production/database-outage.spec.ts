@@ -112,6 +112,11 @@ for (const outage of ["refuse", "black-hole"] satisfies RelayOutage[]) {
     expect(get.headers.get("retry-after")).toBe("10");
     expectTryAgainPage(await get.text());
 
+    // Any other page that needs the database: 503 with Retry-After too, not a 500.
+    const confirmation = await fetch(new URL(booked.location!, server.url), { headers: { "x-forwarded-for": ip } });
+    expect(confirmation.status, "the confirmation page").toBe(503);
+    expect(confirmation.headers.get("retry-after")).toBe("10");
+
     // A plain form post: 503 with Retry-After, the same sentence, and the form with every answer.
     const posted = await postBookingForm(server.url, plain.form, plainAnswers, plainSlot!, ip);
     expect(posted.status).toBe(503);
