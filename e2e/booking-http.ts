@@ -15,7 +15,8 @@ export type BookingFormPage = {
 const entities: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#39;": "'" };
 const decode = (text: string) => text.replace(/&(?:quot|amp|lt|gt|#x27|#39);/g, (entity) => entities[entity]!);
 
-function attributes(tag: string): Record<string, string> {
+/** An HTML tag's attributes by name, their values unescaped. */
+export function attributes(tag: string): Record<string, string> {
   return Object.fromEntries([...tag.matchAll(/\s([^\s=/>]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name!, decode(value ?? "")]));
 }
 

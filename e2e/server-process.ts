@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 
 export type ServerProcess = {
   url: string;
+  /** The server's own process (node runs scripts/serve.ts in it), for reading its memory. */
+  pid: number;
   /** Everything it printed so far. */
   output: () => string;
   /** Resolves with the exit code (or signal) once it has exited. */
@@ -31,6 +33,7 @@ export function startServer(port: number, env: Record<string, string | undefined
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid!,
     output: () => output,
     exited,
     async stop() {

@@ -85,6 +85,6 @@ if (status === 0) {
     account(env.E2E_CONSULTANT_EMAIL, "staff", "E2E Consultant");
 }
 if (status === 0) status = run(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)]);
-if (!process.env.DATABASE_URL) console.info("The production-shape tests (e2e/production: crash, database outage, cluster) need PostgreSQL: set DATABASE_URL to run them too.");
+if (!process.env.DATABASE_URL) console.info("The production-shape tests (e2e/production: crash, database outage, junk flood, cluster) need PostgreSQL: set DATABASE_URL to run them too.");
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);

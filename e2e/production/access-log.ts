@@ -1,6 +1,6 @@
 // The production server writes one JSON line per response (component "http"; see scripts/serve.ts).
 
-export type LoggedResponse = { method: string; route: string; status: number };
+export type LoggedResponse = { method: string; route: string; status: number; requestId: string };
 
 /** Every response the server logged in `output`, in order (a line a SIGKILL cut short is left out). */
 export function loggedResponses(output: string): LoggedResponse[] {
