@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { serverArgs } from "../scripts/server-command.mjs";
 
 const tsx = path.join("node_modules", ".bin", "tsx");
 const read = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
@@ -42,7 +43,7 @@ function restoreBuildEdits(before, distDir) {
  */
 export async function start(env, port, logFile, { nodeArgs = [] } = {}) {
   const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, serverArgs(env.NEXT_DIST_DIR, nodeArgs), {
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", log, log],
     detached: true,

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { serverArgs } from "../scripts/server-command.mjs";
 
 export type ServerProcess = {
   url: string;
@@ -23,7 +24,7 @@ export function extraServerPort(n: number): number {
  * run's settings changed by `env`. Its worker is off unless asked for, so it sends nothing.
  */
 export function startServer(port: number, env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, serverArgs(process.env.NEXT_DIST_DIR), {
     env: { ...process.env, WORKER_IN_APP: "false", APP_URL: `http://localhost:${port}`, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });

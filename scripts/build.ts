@@ -6,6 +6,7 @@ import path from "node:path";
 import { writeStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { writeStaticPagesWithoutJs } from "./build/static-pages-without-js";
 import { prepareForNginx } from "./build/nginx-files";
+import { bundleServer } from "./build/server-bundle";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
@@ -13,5 +14,6 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 console.info(`Served without JavaScript: ${writeStaticPagesWithoutJs(distDir).join(", ")}.`);
 const hashes = writeStaticPageHashes(distDir);
 console.info(`CSP hashes written for ${Object.keys(hashes).length} prerendered pages.`);
+console.info(`Server bundled into ${bundleServer(distDir)}.`);
 // Last: nginx's includes and the gzip and brotli copies are made from the final files.
 console.info(`nginx includes written; ${prepareForNginx(distDir).compressed} files precompressed (gzip, brotli).`);

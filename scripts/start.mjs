@@ -2,11 +2,12 @@
 // Honours PORT (default 3000) and HOSTNAME, as hosting platforms set them.
 import { spawn } from "node:child_process";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { serverArgs } from "./server-command.mjs";
 
 const status = buildIfNeeded();
 if (status !== 0) process.exit(status);
 
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+const server = spawn(process.execPath, serverArgs(process.env.NEXT_DIST_DIR), {
   stdio: "inherit",
   env: { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...process.env },
 });
