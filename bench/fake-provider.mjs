@@ -1,9 +1,9 @@
 // The fake Resend API the app's outbox worker sends to: scripts/fake-resend.ts run by tsx in its
 // own process group, on a free port, controlled over its HTTP routes (/_fake/…).
-import { spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { spawnGroup } from "./process-group.mjs";
 import { tail } from "./server.mjs";
 
 const tsx = path.join("node_modules", ".bin", "tsx");
@@ -22,8 +22,7 @@ export async function startFakeProvider(logFile, port) {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, "w");
-  const child = spawn(tsx, ["scripts/fake-resend.ts", "--port", String(port)], { stdio: ["ignore", log, log], detached: true });
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
+  const { exited, stop } = spawnGroup(tsx, ["scripts/fake-resend.ts", "--port", String(port)], { stdio: ["ignore", log, log] }, 3_000);
 
   const call = async (method, route, body) => {
     const response = await fetch(`${url}/_fake/${route}`, {
@@ -44,13 +43,7 @@ export async function startFakeProvider(logFile, port) {
     requests: () => call("GET", "requests"),
     /** [{ id, idempotencyKey, to, subject, receivedAt, … }] */
     emails: () => call("GET", "emails"),
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(-child.pid, "SIGTERM");
-      const timer = setTimeout(() => process.kill(-child.pid, "SIGKILL"), 3_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop,
   };
 
   const deadline = Date.now() + 30_000;

@@ -1,8 +1,9 @@
 // Builds the production site into its own folder and serves it with the production server (scripts/serve.ts).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { serverArgs } from "../scripts/server-command.mjs";
+import { spawnGroup } from "./process-group.mjs";
 
 const tsx = path.join("node_modules", ".bin", "tsx");
 const read = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
@@ -43,22 +44,8 @@ function restoreBuildEdits(before, distDir) {
  */
 export async function start(env, port, logFile, { nodeArgs = [] } = {}) {
   const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, serverArgs(env.NEXT_DIST_DIR, nodeArgs), {
-    env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
-  const server = {
-    pid: child.pid,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(-child.pid, "SIGTERM");
-      const timer = setTimeout(() => process.kill(-child.pid, "SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  const { child, exited, stop } = spawnGroup(process.execPath, serverArgs(env.NEXT_DIST_DIR, nodeArgs), { env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: ["ignore", log, log] }, 5_000);
+  const server = { pid: child.pid, stop };
 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

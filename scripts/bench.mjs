@@ -20,6 +20,7 @@ import * as consultants from "../bench/consultants.mjs";
 import { measureCpu } from "../bench/cpu.mjs";
 import * as database from "../bench/database.mjs";
 import { startFakeProvider } from "../bench/fake-provider.mjs";
+import { spawnGroup } from "../bench/process-group.mjs";
 import { percentile, round, runLoad, summarize } from "../bench/load.mjs";
 import { consultantRatios, formatConsultants, formatResults, hangingVsOk, ratios } from "../bench/report.mjs";
 import * as server from "../bench/server.mjs";
@@ -603,18 +604,8 @@ async function pagesStage() {
 /** Starts `npm run cluster` in its own process group; resolves once it says it is ready (both instances and nginx healthy). */
 async function startCluster(env, logFile) {
   const out = openSync(logFile, "w");
-  const child = spawn("npm", ["run", "cluster"], { env, stdio: ["ignore", out, out], detached: true });
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
-  const cluster = {
-    pid: child.pid,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(-child.pid, "SIGTERM");
-      const timer = setTimeout(() => process.kill(-child.pid, "SIGKILL"), 25_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  const { child, exited, stop } = spawnGroup("npm", ["run", "cluster"], { env, stdio: ["ignore", out, out] }, 25_000);
+  const cluster = { pid: child.pid, stop };
   const deadline = Date.now() + 300_000; // it builds first if it finds the build stale
   while (Date.now() < deadline) {
     if (/\[cluster\] ready/.test(readFileSync(logFile, "utf8"))) return cluster;
