@@ -1,4 +1,4 @@
-import { attributes } from "../booking-http";
+import { attributes, parseBookingForm } from "../booking-http";
 
 // The site's real forms, read from their pages as a browser without JavaScript sees them: every
 // field a form posts (its hidden inputs with the server action's id and the form's token, and what
@@ -59,11 +59,7 @@ export async function loadRealForm(baseUrl: string, path: string, name: string, 
   return { name, path, fields, actionId };
 }
 
-/** Every open time the page's radios named `slot` offer. */
+/** Every open time the page's radios named `slot` offer (the booking page's, or the manage page's). */
 export async function offeredSlots(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<string[]> {
-  const html = await (await fetch(new URL(path, baseUrl), { headers })).text();
-  return [...html.matchAll(/<input\b[^>]*>/g)]
-    .map(([tag]) => attributes(tag))
-    .filter((input) => input.type === "radio" && input.name === "slot")
-    .map((input) => input.value!);
+  return parseBookingForm(await (await fetch(new URL(path, baseUrl), { headers })).text()).slots;
 }

@@ -96,11 +96,10 @@ test("10,000 malformed submissions to every public form and route: no 5xx, nothi
   expect(managePath, "the confirmation's manage link").toBeTruthy();
 
   const headers = { "x-forwarded-for": prospect };
-  const bookingSlots = await offeredSlots(baseUrl, "/book", headers);
   const moveSlots = await offeredSlots(baseUrl, managePath!, headers);
   const targets: Record<keyof typeof stoppersFor, FormTarget> = {
     booking: {
-      form: await loadRealForm(baseUrl, "/book", "booking", "fullName", { ...bookingAnswers("flood"), timeZone: "America/New_York", slot: bookingSlots[5]!, consent: "yes", website: "" }, headers),
+      form: await loadRealForm(baseUrl, "/book", "booking", "fullName", { ...bookingAnswers("flood"), timeZone: "America/New_York", slot: bookingPage.slots[5]!, consent: "yes", website: "" }, headers),
       stoppers: stoppersFor.booking,
     },
     move: { form: await loadRealForm(baseUrl, managePath!, "move", "slot", { slot: moveSlots[5]!, timeZone: "Europe/London" }, headers), stoppers: stoppersFor.move },
