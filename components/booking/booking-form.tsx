@@ -1,15 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, useSyncExternalStore, type FocusEvent } from "react";
+import { useActionState, useDeferredValue, useState, type FocusEvent } from "react";
 import { submitBooking } from "@/app/(site)/book/actions";
-import {
-  bookingFormSchema,
-  companySizeLabels,
-  topicLabels,
-  type BookingField,
-  type FieldErrors,
-} from "@/lib/booking/booking-form-schema";
+import { companySizeLabels, topicLabels } from "@/lib/booking/booking-choices";
+import type { BookingField, FieldErrors } from "@/lib/booking/booking-form-schema";
 import { BOOKING_UNAVAILABLE_MESSAGE, type BookingFormState } from "@/lib/booking/booking-form-state";
 import { ErrorSummary } from "./error-summary";
 import { FieldError, FormField, controlProps, inputClass } from "./form-field";
@@ -41,17 +36,22 @@ type Props = {
   timeZoneOptions: Array<{ value: string; label: string }>;
 };
 
-const neverChanges = () => () => {};
-const readBrowserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-function validateField(name: BookingField, value: string): string | undefined {
-  const result = bookingFormSchema.shape[name].safeParse(value);
-  return result.success ? undefined : result.error.issues[0]?.message;
+// zod is most of the form's JavaScript and only checks a field as the person leaves it: it loads
+// when the form is first focused, not with the page.
+let fieldCheck: Promise<typeof import("@/lib/booking/check-booking-field")> | undefined;
+function loadFieldCheck() {
+  fieldCheck ??= import("@/lib/booking/check-booking-field").catch((error: unknown) => {
+    fieldCheck = undefined; // offline for a moment: the next focus tries again
+    throw error;
+  });
+  return fieldCheck;
 }
 
 export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, firmTimeZone, timeZoneOptions }: Props) {
   const [state, formAction, pending] = useActionState(submitBooking, initialState);
-  const browserZone = useSyncExternalStore(neverChanges, readBrowserZone, () => undefined);
+  // False while hydrating (the server cannot know the browser's zone), then true in a render of its own.
+  const hydrated = useDeferredValue(true, false);
+  const browserZone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
   const [pickedZone, setPickedZone] = useState<string>();
   const zone = pickedZone ?? state.timeZone ?? chosenTimeZone ?? browserZone ?? firmTimeZone;
   // Errors found as the person leaves a field, until the next answer from the server replaces them.
@@ -64,8 +64,13 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
     if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)) return;
     const name = target.name as BookingField;
     if (!(name in labels) || name === "slot" || name === "consent") return;
-    const error = target.value === "" && !state.fieldErrors[name] ? undefined : validateField(name, target.value);
-    setBlur({ answer: state.answer, errors: { ...blurErrors, [name]: error } });
+    const { answer } = state;
+    const record = (error: string | undefined) =>
+      setBlur((last) => ({ answer, errors: { ...(last.answer === answer ? last.errors : {}), [name]: error } }));
+    const { value } = target;
+    if (value === "" && !state.fieldErrors[name]) record(undefined);
+    // Unloaded, the field goes unchecked until the server checks them all on submit.
+    else loadFieldCheck().then(({ checkBookingField }) => record(checkBookingField(name, value)), () => {});
   };
   const value = (name: BookingField) => state.values[name] ?? "";
   // With the database away, the time the person chose is the one offered, so it is kept too.
@@ -77,7 +82,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
     // React resets a form after its action, and selects then fall back to the option they were first
     // drawn with, not their new defaultValue (facebook/react#30580, #32362): the chosen company size,
     // topic and time zone would be lost. Every control already shows what the person entered; keep it.
-    <form action={formAction} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
+    <form action={formAction} onFocus={() => loadFieldCheck().catch(() => {})} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
       {/* Only the server's answer fills the summary: errors found on leaving a field stay beside it, unannounced. */}
       <ErrorSummary
         errors={state.fieldErrors}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useActionState, useState } from "react";
 import { moveBookingAction } from "@/app/(site)/book/manage/[token]/actions";
 import type { MoveFormState } from "@/lib/booking/move-form-state";
 import { SlotPicker } from "./slot-picker";
@@ -16,14 +16,10 @@ type Props = {
   timeZoneOptions: Array<{ value: string; label: string }>;
 };
 
-const neverChanges = () => () => {};
-const readBrowserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZoneOptions }: Props) {
   const [state, formAction, pending] = useActionState(moveBookingAction, { answer: 0 } satisfies MoveFormState);
-  const browserZone = useSyncExternalStore(neverChanges, readBrowserZone, () => undefined);
   const [pickedZone, setPickedZone] = useState<string>();
-  const zone = pickedZone ?? state.timeZone ?? timeZone ?? browserZone;
+  const zone = pickedZone ?? state.timeZone ?? timeZone;
 
   return (
     <form action={formAction} onReset={(event) => event.preventDefault()} noValidate className="space-y-4" aria-busy={pending}>

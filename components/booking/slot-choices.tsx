@@ -32,15 +32,14 @@ export function SlotChoices({ days, nearest, shownDay, picked, emptyMessage, onS
   // The first choice on view carries the field's id, so the error summary's link lands on the group.
   const firstKey = nearest.length ? `nearest-${nearest[0]!.value}` : shown?.slots[0]?.value;
   const radio = (value: string, label: string, key: string) => {
-    const id = key === firstKey ? fieldId("slot") : `slot-${key}`;
+    const id = key === firstKey ? fieldId("slot") : undefined;
     const state = onPick ? { checked: key === picked, onChange: () => onPick(key) } : { defaultChecked: key === picked };
+    // The label holds its radio, and .slot-chip styles both: without JavaScript there are hundreds of these.
     return (
-      <div key={key}>
-        <input type="radio" name="slot" id={id} value={value} {...state} className="peer sr-only" />
-        <label htmlFor={id} className="slot-chip">
-          {label}
-        </label>
-      </div>
+      <label key={key} className="slot-chip">
+        <input type="radio" name="slot" id={id} value={value} {...state} />
+        {label}
+      </label>
     );
   };
   const drawn = new Set([...nearest.map((slot) => `nearest-${slot.value}`), ...(interactive ? (shown?.slots ?? []) : days.flatMap((day) => day.slots)).map((slot) => slot.value)]);

@@ -1,7 +1,7 @@
 "use client";
 
 import { addMinutes } from "date-fns";
-import { memo, useMemo, useState, useSyncExternalStore } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { formatSlot, groupSlotsByDay, timeZoneLabel } from "@/lib/booking/slot-display";
 import { FieldError, errorId } from "./form-field";
 import { SlotChoices, slotOfChoice } from "./slot-choices";
@@ -17,17 +17,14 @@ type Props = {
   emptyMessage?: string;
 };
 
-const neverChanges = () => () => {};
-const inBrowser = () => true;
-const onServer = () => false;
-
 /**
  * Open times in the person's zone: choose a day, then one of its times; plain radio groups, so keys
  * and no-JS work. The server draws every day's times inside <noscript>, where CSS shows one day at a
  * time and React never hydrates them; once hydrated, the form draws only the chosen day's times.
  */
 export const SlotPicker = memo(function SlotPicker({ slots, slotMinutes, timeZone, selected, nearest, error, emptyMessage }: Props) {
-  const hydrated = useSyncExternalStore(neverChanges, inBrowser, onServer);
+  // False on the server and while hydrating; then true in a render of its own, which can yield.
+  const hydrated = useDeferredValue(true, false);
   const [shownDay, setShownDay] = useState<string>();
   // The choice picked here (see SlotChoices), until the server answers with another time (a refused one comes back as "").
   const [pick, setPick] = useState({ answeredWith: selected, choice: selected });

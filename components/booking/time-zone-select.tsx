@@ -1,14 +1,16 @@
 "use client";
 
+import { memo } from "react";
 import { fieldId, inputClass } from "./form-field";
+
+type Option = { value: string; label: string };
 
 /**
  * The zone the times are shown in. With JavaScript the list follows the choice at once; without,
- * "Show times" sends the form back to be drawn again in that zone, keeping every answer.
+ * "Show times" sends the form back to be drawn again in that zone, keeping every answer. Memoised:
+ * its 400-odd options need drawing again only when the zone changes, not as the form is typed in.
  */
-type Option = { value: string; label: string };
-
-export function TimeZoneSelect(props: { value: string; options: Option[]; onChange: (zone: string) => void }) {
+export const TimeZoneSelect = memo(function TimeZoneSelect(props: { value: string; options: Option[]; onChange: (zone: string) => void }) {
   const { value, onChange } = props;
   // The browser may spell its zone differently from the server's list (Asia/Kolkata, Asia/Calcutta).
   const options = props.options.some((option) => option.value === value) ? props.options : [{ value, label: value }, ...props.options];
@@ -45,4 +47,4 @@ export function TimeZoneSelect(props: { value: string; options: Option[]; onChan
       </noscript>
     </div>
   );
-}
+});

@@ -5,21 +5,9 @@ import { normalizeLine, normalizeParagraphs } from "../text/normalize-text";
 // The booking form: what a prospect fills in, with the sentence shown next to each field when it
 // is wrong. The form, the server action and the tests all use this one definition.
 
-export const companySizeLabels: Record<CompanySize, string> = {
-  SIZE_1_10: "1-10",
-  SIZE_11_50: "11-50",
-  SIZE_51_200: "51-200",
-  SIZE_201_1000: "201-1,000",
-  SIZE_1000_PLUS: "More than 1,000",
-};
-
-export const topicLabels: Record<Topic, string> = {
-  DEFINE_ROLE: "Defining a COO or VP of Operations role",
-  OPERATIONS_STRATEGY: "Operations strategy",
-  PROCESS_EFFICIENCY: "Process and efficiency",
-  RESTRUCTURING: "Restructuring the organisation",
-  OTHER: "Something else",
-};
+// The site's Content-Security-Policy forbids eval; left to itself, zod tries `new Function` in the
+// browser to compile its object parsers, and the browser reports the refusal on every page.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 const asString = (value: unknown) => (typeof value === "string" ? value : "");
 const line = z.preprocess((value) => normalizeLine(asString(value)), z.string());

@@ -1,5 +1,4 @@
-import { TZDate, tzOffset } from "@date-fns/tz";
-import { format } from "date-fns";
+import { tzOffset } from "@date-fns/tz";
 import type { Slot } from "./generate-slots";
 
 export type SlotDay = {
@@ -45,22 +44,40 @@ const plainSpaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, " ")
 /** "9:00 – 9:30 AM" → "9:00–9:30 AM"; "11:30 AM – 12:00 PM" keeps its spaces. */
 const closeUpDash = (text: string) => text.replace(/(\d) – (\d)/g, "$1–$2");
 
-const dayKey = (instant: Date, timeZone: string) => format(new TZDate(instant, timeZone), "yyyy-MM-dd");
+/** The zone's offset from UTC in minutes at an instant (ms), each instant asked once: a day's slots ask about the days either side of each. */
+type OffsetAt = (ms: number) => number;
+
+function offsetsIn(timeZone: string): OffsetAt {
+  const known = new Map<number, number>();
+  return (ms) => {
+    let offset = known.get(ms);
+    if (offset === undefined) {
+      offset = tzOffset(timeZone, new Date(ms));
+      known.set(ms, offset);
+    }
+    return offset;
+  };
+}
+
+/** YYYY-MM-DD on the zone's clock, read from the shifted instant rather than formatted: this runs once a slot. */
+const dayOfClock = (ms: number, offsetAt: OffsetAt) => new Date(ms + offsetAt(ms) * MINUTE).toISOString().slice(0, 10);
+
+const dayKey = (instant: Date, timeZone: string) => dayOfClock(instant.getTime(), offsetsIn(timeZone));
 
 /** Whether the zone's clock shows the same time at another instant too (the hour repeated when clocks go back). */
-function isRepeatedClockTime(instant: Date, timeZone: string): boolean {
-  const offset = tzOffset(timeZone, instant);
-  const clock = instant.getTime() + offset * MINUTE;
-  for (const around of [instant.getTime() - DAY, instant.getTime() + DAY]) {
-    const other = tzOffset(timeZone, new Date(around));
-    if (other !== offset && tzOffset(timeZone, new Date(clock - other * MINUTE)) === other) return true;
+function isRepeatedClockTime(ms: number, offsetAt: OffsetAt): boolean {
+  const offset = offsetAt(ms);
+  const clock = ms + offset * MINUTE;
+  for (const around of [ms - DAY, ms + DAY]) {
+    const other = offsetAt(around);
+    if (other !== offset && offsetAt(clock - other * MINUTE) === other) return true;
   }
   return false;
 }
 
 /** "9:00 AM"; in the repeated hour, "1:30 AM EDT" and "1:30 AM EST", so the two can be told apart. */
-function timeLabel(instant: Date, timeZone: string, locale: string): string {
-  const style = isRepeatedClockTime(instant, timeZone) ? "timeWithZone" : "time";
+function timeLabel(instant: Date, timeZone: string, locale: string, offsetAt: OffsetAt = offsetsIn(timeZone)): string {
+  const style = isRepeatedClockTime(instant.getTime(), offsetAt) ? "timeWithZone" : "time";
   return plainSpaces(formatter(style, timeZone, locale).format(instant));
 }
 
@@ -72,8 +89,9 @@ function dateLabel(instant: Date, timeZone: string, locale: string): string {
 export function groupSlotsByDay(slots: ReadonlyArray<Slot>, timeZone: string, locale: string = DEFAULT_LOCALE): SlotDay[] {
   const days: SlotDay[] = [];
   const inOrder = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const offsetAt = offsetsIn(timeZone);
   for (const { startsAt } of inOrder) {
-    const day = dayKey(startsAt, timeZone);
+    const day = dayOfClock(startsAt.getTime(), offsetAt);
     let group = days.at(-1);
     if (group?.day !== day) {
       group = {
@@ -84,7 +102,7 @@ export function groupSlotsByDay(slots: ReadonlyArray<Slot>, timeZone: string, lo
       };
       days.push(group);
     }
-    group.slots.push({ value: startsAt.toISOString(), label: timeLabel(startsAt, timeZone, locale) });
+    group.slots.push({ value: startsAt.toISOString(), label: timeLabel(startsAt, timeZone, locale, offsetAt) });
   }
   return days;
 }
@@ -101,7 +119,8 @@ export function formatSlotRange(slot: Slot, timeZone: string, locale: string = D
     return `${formatSlot(startsAt, timeZone, locale)} – ${formatSlot(endsAt, timeZone, locale)}`;
   }
   const date = dateLabel(startsAt, timeZone, locale);
-  if (isRepeatedClockTime(startsAt, timeZone) || isRepeatedClockTime(endsAt, timeZone)) {
+  const offsetAt = offsetsIn(timeZone);
+  if (isRepeatedClockTime(startsAt.getTime(), offsetAt) || isRepeatedClockTime(endsAt.getTime(), offsetAt)) {
     // ICU's range would print "1:30 – 1:00 AM EST" for 1:30 EDT to 1:00 EST; name both zones.
     return `${date}, ${timeLabel(startsAt, timeZone, locale)} – ${timeLabel(endsAt, timeZone, locale)}`;
   }

@@ -1,5 +1,5 @@
 import { bookingUid, buildBookingIcs } from "../booking/booking-ics";
-import { topicLabels } from "../booking/booking-form-schema";
+import { topicLabels } from "../booking/booking-choices";
 import type { PrismaClient } from "../db/generated/client";
 import type { ClaimedMessage } from "../outbox/claim-due-messages";
 import type { DeliveryResult } from "../outbox/settle-message";

@@ -1,7 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import { buildBookingIcs } from "../booking/booking-ics";
-import { topicLabels } from "../booking/booking-form-schema";
+import { topicLabels } from "../booking/booking-choices";
 import type { Slot } from "../booking/generate-slots";
 import { formatSlot } from "../booking/slot-display";
 import type { OutboxKind } from "../db/generated/enums";

@@ -1,5 +1,5 @@
 import { assertStaff, type Staff } from "../auth/verify-staff";
-import { companySizeLabels, topicLabels } from "../booking/booking-form-schema";
+import { companySizeLabels, topicLabels } from "../booking/booking-choices";
 import type { PrismaClient } from "../db/generated/client";
 import { csvRow } from "./csv";
 import type { LeadListQuery } from "./lead-list-query";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { WeeklyLeadsChart } from "@/components/admin/weekly-leads-chart";
 import { staffForPage } from "@/lib/auth/current-staff";
-import { topicLabels } from "@/lib/booking/booking-form-schema";
+import { topicLabels } from "@/lib/booking/booking-choices";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { leadStatuses } from "@/lib/leads/lead-list-query";

@@ -1,5 +1,5 @@
 import type { Slot } from "../../booking/generate-slots";
-import { companySizeLabels, topicLabels } from "../../booking/booking-form-schema";
+import { companySizeLabels, topicLabels } from "../../booking/booking-choices";
 import {
   Button,
   callMinutes,

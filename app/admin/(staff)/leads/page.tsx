@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LeadStatusBadge } from "@/components/admin/lead-status-badge";
 import { LocalTime } from "@/components/admin/local-time";
 import { staffForPage } from "@/lib/auth/current-staff";
-import { topicLabels } from "@/lib/booking/booking-form-schema";
+import { topicLabels } from "@/lib/booking/booking-choices";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { listOwners } from "@/lib/leads/get-lead";

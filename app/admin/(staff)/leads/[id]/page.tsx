@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { LeadStatusBadge } from "@/components/admin/lead-status-badge";
 import { LocalTime } from "@/components/admin/local-time";
 import { staffForPage } from "@/lib/auth/current-staff";
-import { companySizeLabels, topicLabels } from "@/lib/booking/booking-form-schema";
+import { companySizeLabels, topicLabels } from "@/lib/booking/booking-choices";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { getLead, listOwners } from "@/lib/leads/get-lead";
