@@ -14,7 +14,9 @@ import { createRouteLabeler, readAppRoutes } from "../lib/http/route-label";
 import { maskEmailsIn } from "../lib/log/mask";
 import { httpMetrics } from "../lib/metrics/http-metrics";
 import { loggerFor } from "../lib/log/logger";
+import { routeConsoleToLog } from "../lib/log/route-console";
 
+routeConsoleToLog();
 process.env[EDGE_MARKER] = "1";
 // The app's own SIGTERM handler stops the outbox worker before the process exits (instrumentation.ts).
 process.env.NEXT_MANUAL_SIG_HANDLE = "1";

@@ -4,10 +4,12 @@ import { openDatabase } from "../lib/db/open-database";
 import { startWorker } from "../lib/worker/start-worker";
 import { stopOnSignals } from "../lib/worker/stop-on-signals";
 import { loggerFor } from "../lib/log/logger";
+import { routeConsoleToLog } from "../lib/log/route-console";
 
 // npm run worker: the outbox worker on its own, for deployments that run it apart from the app
 // servers (set WORKER_IN_APP=false on those). Stops cleanly on SIGTERM: sends in flight finish,
 // claimed rows not yet tried are handed back.
+routeConsoleToLog();
 const config = getConfig();
 const log = loggerFor("worker");
 if (!config.DATABASE_URL) {
