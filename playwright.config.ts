@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
-import { serverArgs } from "./scripts/server-command.mjs";
+import { serverArgs, serverEnv } from "./scripts/server-command.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -59,7 +59,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `PORT=${port} node ${serverArgs(process.env.NEXT_DIST_DIR).join(" ")}`,
+      command: `PORT=${port} MALLOC_ARENA_MAX=${serverEnv().MALLOC_ARENA_MAX} node ${serverArgs(process.env.NEXT_DIST_DIR).join(" ")}`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { serverArgs } from "../scripts/server-command.mjs";
+import { serverArgs, serverEnv } from "../scripts/server-command.mjs";
 import { spawnGroup } from "./process-group.mjs";
 
 const tsx = path.join("node_modules", ".bin", "tsx");
@@ -44,7 +44,7 @@ function restoreBuildEdits(before, distDir) {
  */
 export async function start(env, port, logFile, { nodeArgs = [] } = {}) {
   const log = openSync(logFile, "w");
-  const { child, exited, stop } = spawnGroup(process.execPath, serverArgs(env.NEXT_DIST_DIR, nodeArgs), { env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: ["ignore", log, log] }, 5_000);
+  const { child, exited, stop } = spawnGroup(process.execPath, serverArgs(env.NEXT_DIST_DIR, nodeArgs), { env: serverEnv({ ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }), stdio: ["ignore", log, log] }, 5_000);
   const server = { pid: child.pid, stop };
 
   const deadline = Date.now() + 60_000;

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { serverArgs } from "../scripts/server-command.mjs";
+import { serverArgs, serverEnv } from "../scripts/server-command.mjs";
 
 export type ServerProcess = {
   url: string;
@@ -25,7 +25,7 @@ export function extraServerPort(n: number): number {
  */
 export function startServer(port: number, env: Record<string, string | undefined>): ServerProcess {
   const child = spawn(process.execPath, serverArgs(process.env.NEXT_DIST_DIR), {
-    env: { ...process.env, WORKER_IN_APP: "false", APP_URL: `http://localhost:${port}`, ...env, PORT: String(port) },
+    env: serverEnv({ ...process.env, WORKER_IN_APP: "false", APP_URL: `http://localhost:${port}`, ...env, PORT: String(port) }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

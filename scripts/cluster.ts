@@ -9,7 +9,7 @@ import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { brotliModuleInstalled, renderNginxConf } from "./cluster/nginx-conf";
 import { sharedSecrets } from "./cluster/secrets";
-import { serverArgs } from "./server-command.mjs";
+import { serverArgs, serverEnv } from "./server-command.mjs";
 
 const say = (line: string) => console.info(`[cluster] ${line}`);
 const fail = (line: string): never => {
@@ -108,7 +108,7 @@ async function stopAll(exitCode: number): Promise<never> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll(0));
 
 const apps = appPorts.map((appPort, index) =>
-  start(`app ${index + 1}`, process.execPath, serverArgs(buildDir), { PORT: String(appPort), HOSTNAME: host }),
+  start(`app ${index + 1}`, process.execPath, serverArgs(buildDir), { ...serverEnv({}), PORT: String(appPort), HOSTNAME: host }),
 );
 
 const brotli = brotliModuleInstalled();
