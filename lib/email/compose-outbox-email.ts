@@ -1,4 +1,3 @@
-import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import { buildBookingIcs } from "../booking/booking-ics";
 import { topicLabels } from "../booking/booking-choices";
@@ -12,7 +11,8 @@ import BookingCancelledEmail from "./templates/booking-cancelled-email";
 import BookingConfirmationEmail from "./templates/booking-confirmation-email";
 import BookingMovedEmail from "./templates/booking-moved-email";
 import BookingReminderEmail from "./templates/booking-reminder-email";
-import { callMinutes, plainTextOptions } from "./templates/email-layout";
+import { renderEmail } from "./render-email";
+import { callMinutes } from "./templates/email-layout";
 import StaffBookingChangedEmail from "./templates/staff-booking-changed-email";
 import StaffNotificationEmail from "./templates/staff-notification-email";
 
@@ -46,7 +46,7 @@ type Draft = { subject: string; replyTo: string; body: ReactElement; invite?: In
  */
 export async function composeOutboxEmail(context: OutboxEmailContext): Promise<EmailMessage> {
   const draft = draftEmail(context);
-  const [html, text] = await Promise.all([render(draft.body), render(draft.body, plainTextOptions)]);
+  const { html, text } = await renderEmail(draft.body);
   return {
     from: headerSafe(context.firm.emailFrom, 998),
     to: [...context.recipients],

@@ -1,4 +1,3 @@
-import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { PrismaClient } from "../db/generated/client";
 import type { ClaimedMessage } from "../outbox/claim-due-messages";
@@ -6,7 +5,7 @@ import type { DeliveryResult } from "../outbox/settle-message";
 import { headerSafe } from "./email-address";
 import type { EmailTransport } from "./email-message";
 import type { EmailSettings } from "./email-settings";
-import { plainTextOptions } from "./templates/email-layout";
+import { renderEmail } from "./render-email";
 import CalendarSyncFailedEmail from "./templates/calendar-sync-failed-email";
 
 /** Tells staff and the consultant, once, that a calendar stopped syncing; nothing if it has recovered. */
@@ -26,7 +25,7 @@ export function calendarAlertDelivery(db: PrismaClient, transport: EmailTranspor
       lastSyncedAt: calendar.lastSyncedAt,
       fixUrl: `${settings.firm.appUrl}/admin/me`,
     });
-    const [html, text] = await Promise.all([render(body), render(body, plainTextOptions)]);
+    const { html, text } = await renderEmail(body);
     const result = await transport.send(
       {
         from: headerSafe(settings.firm.emailFrom, 998),

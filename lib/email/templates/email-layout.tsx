@@ -1,5 +1,4 @@
 import { Body, Button as EmailButton, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import type { Options as RenderOptions } from "@react-email/render";
 import type { CSSProperties, ReactNode } from "react";
 import type { Slot } from "../../booking/generate-slots";
 import { formatSlot, formatSlotRange, timeZoneLabel } from "../../booking/slot-display";
@@ -8,17 +7,6 @@ import { formatSlot, formatSlotRange, timeZoneLabel } from "../../booking/slot-d
 // there only so the dark-mode block below can override them (hence its !important).
 
 export type FirmContact = { name: string; email: string; phone?: string; address?: string };
-
-/** render(email, plainTextOptions) gives the text part, its headings as written rather than in capitals. */
-export const plainTextOptions: RenderOptions = {
-  plainText: true,
-  htmlToTextOptions: {
-    selectors: [
-      { selector: "h1", options: { uppercase: false } },
-      { selector: "h2", options: { uppercase: false } },
-    ],
-  },
-};
 
 /** The firm in every template's PreviewProps. */
 export const previewFirm: FirmContact = {
