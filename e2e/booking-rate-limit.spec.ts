@@ -6,7 +6,7 @@ import { CONFIRMED_LOCATION, loadBookingForm, parseBookingForm, postBooking } fr
 import { extraServerPort, startServer, untilHealthy } from "./server-process";
 import { laneDay } from "./booking-lanes";
 
-test("one address may book five times in ten minutes; the sixth booking is refused with 429 and when to try again", async ({ request, baseURL }) => {
+test("one address may book five times in ten minutes; the sixth booking is refused with 429, when to try again and the form with every answer", async ({ request, baseURL }) => {
   const sender = { baseURL, clientIp: uniqueClientIp() };
   const slots = laneDay((await loadBookingForm(request)).slots, "rate-limit");
 
@@ -23,7 +23,13 @@ test("one address may book five times in ten minutes; the sixth booking is refus
   expect(retryAfter).toBeGreaterThan(0);
   expect(retryAfter).toBeLessThanOrEqual(600);
   const minutes = Math.ceil(retryAfter / 60);
-  expect(await refused.text()).toContain(`Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}`);
+  const page = await refused.text();
+  expect(page).toContain(`Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}`);
+  // The form again, filled in as sent, the chosen time still chosen.
+  const refusedForm = parseBookingForm(page);
+  expect(refusedForm.slots).toContain(sixth);
+  expect(page).toMatch(/name="fullName"[^>]*value="Katherine Johnson"/);
+  expect(page).toMatch(new RegExp(`<input[^>]*checked=""[^>]*value="${sixth.replaceAll(".", "\\.")}"`));
   expect((await loadBookingForm(request)).slots, "the refused booking took nothing").toContain(sixth);
 
   const someoneElse = await postBooking(request, await loadBookingForm(request), sixth, { baseURL, clientIp: uniqueClientIp() });

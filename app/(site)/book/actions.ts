@@ -65,9 +65,14 @@ export async function submitBooking(previous: BookingFormState, formData: FormDa
       recordBookingRefusal("database-unavailable");
       return { ...answer, fieldErrors: {}, formError: BOOKING_UNAVAILABLE_MESSAGE };
     }
+    if (outcome.kind === "rate-limited") {
+      // The form comes back with every answer, the time included: it is still free.
+      setResponseStatus(429, outcome.retryAfterSeconds);
+      return { ...answer, ...describeBookingOutcome(outcome) };
+    }
     if (outcome.kind !== "booked") {
       // The page's list of times still offers the one that was refused; draw it again from the database.
-      if (outcome.kind !== "rate-limited") refresh();
+      refresh();
       return { ...answer, ...describeBookingOutcome(outcome), values: { ...values, slot: "" } };
     }
     reference = outcome.reference;
