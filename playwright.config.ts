@@ -59,7 +59,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `PORT=${port} MALLOC_ARENA_MAX=${serverEnv().MALLOC_ARENA_MAX} node ${serverArgs(process.env.NEXT_DIST_DIR).join(" ")}`,
+      command: `node ${serverArgs(process.env.NEXT_DIST_DIR).join(" ")}`,
+      env: serverEnv({ ...process.env, PORT: String(port) }) as Record<string, string>,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

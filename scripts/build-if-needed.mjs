@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { serverEntry } from "./server-command.mjs";
 
 const sources = ["public", "app", "components", "lib", "content", "scripts/serve.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json"];
 
@@ -17,7 +18,7 @@ function newestChange(target) {
 export function buildIfNeeded(env = process.env) {
   const distDir = env.NEXT_DIST_DIR || ".next";
   const buildId = path.join(distDir, "BUILD_ID");
-  const builtAt = existsSync(buildId) && existsSync(path.join(distDir, "nginx", "pages.conf")) && existsSync(path.join(distDir, "serve.mjs")) ? statSync(buildId).mtimeMs : 0;
+  const builtAt = existsSync(buildId) && existsSync(path.join(distDir, "nginx", "pages.conf")) && existsSync(serverEntry(distDir)) ? statSync(buildId).mtimeMs : 0;
   if (builtAt >= Math.max(...sources.map(newestChange))) return 0;
   console.log(builtAt ? "Sources changed since the last build: building." : "No build yet: building.");
   const build = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/build.ts"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });

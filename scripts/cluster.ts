@@ -72,7 +72,7 @@ function prefixed(name: string, stream: NodeJS.ReadableStream | null, to: NodeJS
   stream?.on("end", () => rest && to.write(`[${name}] ${rest}\n`));
 }
 
-function start(name: string, command: string, args: string[], ownEnv: Record<string, string> = {}): Part {
+function start(name: string, command: string, args: string[], ownEnv: Record<string, string | undefined> = {}): Part {
   const child = spawn(command, args, { env: { ...env, ...ownEnv }, stdio: ["ignore", "pipe", "pipe"] });
   prefixed(name, child.stdout, process.stdout);
   prefixed(name, child.stderr, process.stderr);
@@ -108,7 +108,7 @@ async function stopAll(exitCode: number): Promise<never> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll(0));
 
 const apps = appPorts.map((appPort, index) =>
-  start(`app ${index + 1}`, process.execPath, serverArgs(buildDir), { ...serverEnv({}), PORT: String(appPort), HOSTNAME: host }),
+  start(`app ${index + 1}`, process.execPath, serverArgs(buildDir), serverEnv({ ...env, PORT: String(appPort), HOSTNAME: host })),
 );
 
 const brotli = brotliModuleInstalled();

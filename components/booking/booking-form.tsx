@@ -38,12 +38,11 @@ type Props = {
 
 // zod is most of the form's JavaScript and only checks a field as the person leaves it: it loads
 // when the form is first focused, not with the page.
-let fieldCheck: Promise<typeof import("@/lib/booking/check-booking-field")> | undefined;
+// Unloaded (offline for a moment), it resolves to undefined and the next focus tries again; the
+// field goes unchecked until the server checks them all on submit.
+let fieldCheck: Promise<typeof import("@/lib/booking/check-booking-field") | undefined> | undefined;
 function loadFieldCheck() {
-  fieldCheck ??= import("@/lib/booking/check-booking-field").catch((error: unknown) => {
-    fieldCheck = undefined; // offline for a moment: the next focus tries again
-    throw error;
-  });
+  fieldCheck ??= import("@/lib/booking/check-booking-field").catch(() => (fieldCheck = undefined));
   return fieldCheck;
 }
 
@@ -69,8 +68,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
       setBlur((last) => ({ answer, errors: { ...(last.answer === answer ? last.errors : {}), [name]: error } }));
     const { value } = target;
     if (value === "" && !state.fieldErrors[name]) record(undefined);
-    // Unloaded, the field goes unchecked until the server checks them all on submit.
-    else loadFieldCheck().then(({ checkBookingField }) => record(checkBookingField(name, value)), () => {});
+    else void loadFieldCheck().then((check) => check && record(check.checkBookingField(name, value)));
   };
   const value = (name: BookingField) => state.values[name] ?? "";
   // With the database away, the time the person chose is the one offered, so it is kept too.
@@ -82,7 +80,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
     // React resets a form after its action, and selects then fall back to the option they were first
     // drawn with, not their new defaultValue (facebook/react#30580, #32362): the chosen company size,
     // topic and time zone would be lost. Every control already shows what the person entered; keep it.
-    <form action={formAction} onFocus={() => loadFieldCheck().catch(() => {})} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
+    <form action={formAction} onFocus={() => void loadFieldCheck()} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
       {/* Only the server's answer fills the summary: errors found on leaving a field stay beside it, unannounced. */}
       <ErrorSummary
         errors={state.fieldErrors}

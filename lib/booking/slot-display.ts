@@ -44,9 +44,10 @@ const plainSpaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, " ")
 /** "9:00 – 9:30 AM" → "9:00–9:30 AM"; "11:30 AM – 12:00 PM" keeps its spaces. */
 const closeUpDash = (text: string) => text.replace(/(\d) – (\d)/g, "$1–$2");
 
-/** The zone's offset from UTC in minutes at an instant (ms), each instant asked once: a day's slots ask about the days either side of each. */
+/** The zone's offset from UTC in minutes at an instant (ms). */
 type OffsetAt = (ms: number) => number;
 
+/** `OffsetAt` for one zone, each instant asked once: a day's slots ask about the days either side of each. */
 function offsetsIn(timeZone: string): OffsetAt {
   const known = new Map<number, number>();
   return (ms) => {
@@ -61,8 +62,6 @@ function offsetsIn(timeZone: string): OffsetAt {
 
 /** YYYY-MM-DD on the zone's clock, read from the shifted instant rather than formatted: this runs once a slot. */
 const dayOfClock = (ms: number, offsetAt: OffsetAt) => new Date(ms + offsetAt(ms) * MINUTE).toISOString().slice(0, 10);
-
-const dayKey = (instant: Date, timeZone: string) => dayOfClock(instant.getTime(), offsetsIn(timeZone));
 
 /** Whether the zone's clock shows the same time at another instant too (the hour repeated when clocks go back). */
 function isRepeatedClockTime(ms: number, offsetAt: OffsetAt): boolean {
@@ -115,14 +114,14 @@ export function formatSlot(startsAt: Date, timeZone: string, locale: string = DE
 /** "Monday, November 30, 2026, 9:00–9:30 AM"; both dates in full when the slot crosses midnight in `timeZone`. */
 export function formatSlotRange(slot: Slot, timeZone: string, locale: string = DEFAULT_LOCALE): string {
   const { startsAt, endsAt } = slot;
-  if (dayKey(startsAt, timeZone) !== dayKey(endsAt, timeZone)) {
+  const offsetAt = offsetsIn(timeZone);
+  if (dayOfClock(startsAt.getTime(), offsetAt) !== dayOfClock(endsAt.getTime(), offsetAt)) {
     return `${formatSlot(startsAt, timeZone, locale)} – ${formatSlot(endsAt, timeZone, locale)}`;
   }
   const date = dateLabel(startsAt, timeZone, locale);
-  const offsetAt = offsetsIn(timeZone);
   if (isRepeatedClockTime(startsAt.getTime(), offsetAt) || isRepeatedClockTime(endsAt.getTime(), offsetAt)) {
     // ICU's range would print "1:30 – 1:00 AM EST" for 1:30 EDT to 1:00 EST; name both zones.
-    return `${date}, ${timeLabel(startsAt, timeZone, locale)} – ${timeLabel(endsAt, timeZone, locale)}`;
+    return `${date}, ${timeLabel(startsAt, timeZone, locale, offsetAt)} – ${timeLabel(endsAt, timeZone, locale, offsetAt)}`;
   }
   const times = formatter("time", timeZone, locale).formatRange(startsAt, endsAt);
   return `${date}, ${closeUpDash(plainSpaces(times))}`;

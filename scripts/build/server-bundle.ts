@@ -5,12 +5,10 @@
 // against 224 MB, and 500-670 MB against 440-490 MB at the peak of 850 bookings).
 // Packages stay imports from node_modules, as they were under tsx.
 import { buildSync } from "esbuild";
-import path from "node:path";
-
-export const SERVER_BUNDLE = "serve.mjs";
+import { serverEntry } from "../server-command.mjs";
 
 export function bundleServer(distDir: string): string {
-  const outfile = path.join(distDir, SERVER_BUNDLE);
+  const outfile = serverEntry(distDir);
   buildSync({
     entryPoints: ["scripts/serve.ts"],
     outfile,
