@@ -44,12 +44,13 @@ function articleRows({ pages, cluster }) {
 function bookingRows({ levels = [], latency, profile, cluster, settings }) {
   const rows = [];
   const area = "booking";
-  for (const { concurrency: c, baseline, health, app, appHanging, memory } of levels) {
+  for (const { concurrency: c, baseline, health, app, appHanging, memory, opening } of levels) {
     const row = (measure, s, against) => [area, measure, perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), against ? x(s.perSecond / baseline.perSecond) : "1.00x", against ?? "baseline"];
     rows.push(row(`raw pg transaction, ${c} clients`, baseline));
     rows.push(row(`GET /api/health, ${c} clients`, health, `raw pg; p99 ${x(health.p99 / baseline.p99)} of its`));
     rows.push(row(`booking, one server, ${c} clients`, app, `raw pg; p99 ${x(app.p99 / baseline.p99)} of its`));
     if (appHanging) rows.push(row(`booking, provider hanging, ${c} clients`, appHanging, `raw pg; p99 ${x(appHanging.p99 / baseline.p99)} of its`));
+    if (opening) rows.push([area, `booking, ${c} at once on new connections`, "", ms(opening.p50), ms(opening.p99), tail(opening), "", `the level's first ${opening.requests}, sent together; slowest ${ms(opening.max)} (Node accepts one connection per event-loop turn)`]);
     const cpu = app.cpu?.appServerMsPerRequest;
     const healthCpu = health.cpu?.appServerMsPerRequest;
     if (cpu !== undefined) rows.push([area, `server CPU a booking, ${c} clients`, ms(cpu), "", "", "", x(healthCpu ? cpu / healthCpu : NaN), `GET /api/health: ${ms(healthCpu)}`]);

@@ -50,3 +50,17 @@ export async function audit(url, { outputFile, debuggingPort }) {
     warnings: report.runWarnings ?? [],
   };
 }
+
+/**
+ * `audit`, run again up to twice when Lighthouse fails to record the page (its runtime errors, such
+ * as NO_NAVSTART, end "Please run Lighthouse again"); a page that fails three times is reported.
+ */
+export async function auditRetrying(url, options, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(url, options);
+    } catch (error) {
+      if (attempt >= attempts || !/run Lighthouse again|NO_NAVSTART|NO_FCP/i.test(error.message)) throw error;
+    }
+  }
+}

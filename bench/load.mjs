@@ -10,10 +10,12 @@ export function percentile(sorted, p) {
 /**
  * Runs `task(index)` for index = 0, 1, 2, … from `concurrency` clients. A task resolves to
  * `{ ok, detail? }` or throws; either way its latency counts. Returns each latency in ms, the
- * failures and the wall time, for `summarize`.
+ * failures and the wall time, for `summarize`, and apart the latencies of the first request of
+ * each client (`openingLatencies`: sent all at once, on new connections unless the agent has them).
  */
 export async function runLoad({ concurrency, count, maxSeconds, task }) {
   const latencies = [];
+  const openingLatencies = [];
   const failures = [];
   let next = 0;
   const started = performance.now();
@@ -30,11 +32,12 @@ export async function runLoad({ concurrency, count, maxSeconds, task }) {
         outcome = { ok: false, detail: `error: ${error.message}` };
       }
       latencies.push(performance.now() - sent);
+      if (index < concurrency) openingLatencies.push(latencies.at(-1));
       if (!outcome.ok) failures.push({ index, ...outcome });
     }
   }
   await Promise.all(Array.from({ length: concurrency }, client));
-  return { concurrency, latencies, failures, seconds: (performance.now() - started) / 1000 };
+  return { concurrency, latencies, openingLatencies, failures, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Throughput and latency percentiles of one or more runs of `runLoad` taken together. */
@@ -52,6 +55,12 @@ export function summarize(runs) {
     p99: round(percentile(sorted, 99), 2),
     max: round(sorted.at(-1) ?? NaN, 2),
   };
+}
+
+/** p50, p99 and max of a set of latencies alone (no throughput: they are not a run of their own). */
+export function summarizeLatencies(latencies) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { requests: sorted.length, p50: round(percentile(sorted, 50), 2), p99: round(percentile(sorted, 99), 2), max: round(sorted.at(-1) ?? NaN, 2) };
 }
 
 export const round = (value, digits) => Number(value.toFixed(digits));

@@ -21,12 +21,12 @@ import { measureCpu } from "../bench/cpu.mjs";
 import * as database from "../bench/database.mjs";
 import { startFakeProvider } from "../bench/fake-provider.mjs";
 import { spawnGroup } from "../bench/process-group.mjs";
-import { percentile, round, runLoad, summarize } from "../bench/load.mjs";
+import { percentile, round, runLoad, summarize, summarizeLatencies } from "../bench/load.mjs";
 import { consultantRatios, formatConsultants, formatResults, hangingVsOk, ratios } from "../bench/report.mjs";
 import * as server from "../bench/server.mjs";
 import { formatBudget, formatCpuProfile } from "../bench/budget.mjs";
 import { monotonicMicroseconds, profileIn, summariseProfile } from "../bench/cpu-profile.mjs";
-import { audit, lighthouseMissing } from "../bench/lighthouse.mjs";
+import { auditRetrying, lighthouseMissing } from "../bench/lighthouse.mjs";
 import { trackRss } from "../bench/memory.mjs";
 import { BROWSER_ACCEPT_ENCODING, captureResponses, firstArticlePath, get, pageWeight } from "../bench/pages.mjs";
 import { runWrk, wrkMissing } from "../bench/wrk.mjs";
@@ -245,9 +245,12 @@ let nextBaseline = 0;
 const FAR_FUTURE = Date.UTC(2100, 0, 1); // baseline slots: distinct, and nowhere near the app's
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One timed run of a stage's requests: each latency, and the CPU per request. */
-async function run(name, concurrency, { requests, maxSeconds }) {
-  const agent = keepAliveAgent(concurrency);
+/**
+ * One timed run of a stage's requests: each latency, and the CPU per request. Over `shared`'s
+ * connections when given (opened by an earlier run), else over new ones closed at the end.
+ */
+async function run(name, concurrency, { requests, maxSeconds }, shared = undefined) {
+  const agent = shared ?? keepAliveAgent(concurrency);
   const slot = settings.slotMinutes * 60_000;
   const tasks = {
     app: () => {
@@ -271,7 +274,7 @@ async function run(name, concurrency, { requests, maxSeconds }) {
   };
   const cpu = measureCpu((app ?? cluster).pid, appDatabase);
   const result = await runLoad({ concurrency, count: requests, maxSeconds, task: tasks[name] });
-  agent.destroy();
+  if (!shared) agent.destroy();
   return { ...result, cpu: cpu(result.latencies.length) };
 }
 
@@ -301,20 +304,24 @@ async function appStages(concurrency, load) {
   const sends = { ok: { accepted: 0, unanswered: 0 }, hanging: { accepted: 0, unanswered: 0 } };
   await provider.reset();
   const rss = trackRss(app.pid);
-  const warmup = combine("app-warmup", [await run("app", concurrency, { requests: settings.warmup.levelApp, maxSeconds: 10 })]);
+  // The warm-up opens the level's connections, all at once, and the blocks keep them (see the README's "Connections").
+  const agent = keepAliveAgent(concurrency);
+  const warmupRun = await run("app", concurrency, { requests: settings.warmup.levelApp, maxSeconds: 10 }, agent);
+  const warmup = { ...combine("app-warmup", [warmupRun]), opening: summarizeLatencies(warmupRun.openingLatencies) };
   let mode = "ok";
   try {
     for (const next of order) {
       if (next !== mode) await provider.setMode({ kind: next === "ok" ? "ok" : "hang" }); // to ok: answers the hung sends
       mode = next;
       const before = { requests: (await provider.requests()).length, references: references.length };
-      runs[mode].push(await run("app", concurrency, part));
+      runs[mode].push(await run("app", concurrency, part, agent));
       const seen = (await provider.requests()).slice(before.requests);
       sends[mode].accepted += seen.filter((r) => r.status === 200).length;
       sends[mode].unanswered += seen.filter((r) => r.status === null).length; // hung, or timed out by the worker
       booked[mode].push(...references.slice(before.references));
     }
   } finally {
+    agent.destroy();
     if (mode !== "ok") await provider.setMode({ kind: "ok" });
   }
   const result = { warmup, memory: rss() };
@@ -341,9 +348,11 @@ async function profileStage() {
   rmSync(dir, { recursive: true, force: true });
   log(`CPU profile: restarting the server with --cpu-prof, then ${settings.profile.bookings} bookings at ${concurrency} clients`);
   await startApp(dbName, `${resultsDir}/server-profile.log`, {}, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
-  await run("app", concurrency, { requests: 50, maxSeconds: 30 }); // the new server's first bookings, outside the window
+  const agent = keepAliveAgent(concurrency);
+  await run("app", concurrency, { requests: 50, maxSeconds: 30 }, agent); // the new server's first bookings, outside the window
   const fromUs = monotonicMicroseconds();
-  const load = await run("app", concurrency, { requests: settings.profile.bookings, maxSeconds: 60 });
+  const load = await run("app", concurrency, { requests: settings.profile.bookings, maxSeconds: 60 }, agent);
+  agent.destroy();
   const toUs = monotonicMicroseconds();
   await app.stop(); // the profile is written as the process exits
   app = undefined;
@@ -600,7 +609,7 @@ async function pagesStage() {
         try {
           const runs = [];
           for (let run = 1; run <= settings.lighthouseRuns; run++) {
-            runs.push(await audit(`http://127.0.0.1:${settings.port}${path}`, { outputFile: `${resultsDir}/lighthouse-${key}-${run}.json`, debuggingPort: settings.ports.chrome }));
+            runs.push(await auditRetrying(`http://127.0.0.1:${settings.port}${path}`, { outputFile: `${resultsDir}/lighthouse-${key}-${run}.json`, debuggingPort: settings.ports.chrome }));
           }
           result.lighthouse[key] = medianRun(runs);
         } catch (error) {
@@ -683,8 +692,10 @@ async function clusterStage(articlePath) {
     const before = references.length;
     for (const concurrency of settings.concurrency) {
       log(`cluster: bookings at ${concurrency} clients`);
-      await run("app", concurrency, { requests: warmup, maxSeconds: 30 });
-      result.levels.push(combine("cluster", [await run("app", concurrency, { ...settings.cluster, requests: perLevel })]));
+      const agent = keepAliveAgent(concurrency);
+      await run("app", concurrency, { requests: warmup, maxSeconds: 30 }, agent);
+      result.levels.push(combine("cluster", [await run("app", concurrency, { ...settings.cluster, requests: perLevel }, agent)]));
+      agent.destroy();
     }
     const posted = nextForm - firstForm;
     const ok = references.length - before;
@@ -752,7 +763,7 @@ async function bookingStages() {
     const { warmup: levelWarmup, memory, ok, hanging } = await appStages(concurrency, appLoad);
     warmups.push(levelWarmup);
     results.push({
-      concurrency, app: ok, appHanging: hanging, baseline, health, memory,
+      concurrency, app: ok, appHanging: hanging, baseline, health, memory, opening: levelWarmup.opening,
       ratio: ratios(ok, baseline),
       ...(hanging ? { ratioHanging: ratios(hanging, baseline), hangingVsOk: hangingVsOk(hanging, ok) } : {}),
     });
