@@ -1,16 +1,34 @@
 import type { PrismaClient } from "../db/generated/client";
-import { listTeam, type TeamMember } from "../consultants/list-team";
+import { consultantAvailability } from "../consultants/consultant-hours";
 import type { Availability } from "./availability";
 import { generateSlots, type BusyRange, type Slot } from "./generate-slots";
 
+/** Who takes calls: each consultant, or, with none set up, the firm itself (consultantId null). */
+export type TeamMember = { consultantId: string | null; name: string; availability: Availability };
+
 export type ScheduledMember = TeamMember & { busy: BusyRange[] };
 
-type BusyRow = { consultantId: string | null; starts: number[]; ends: number[] };
+/**
+ * One row per consultant who takes calls (member) and per owner of busy times in the window: a
+ * consultant, or null for the firm's own bookings. A member's fields are null on the other rows.
+ */
+type ScheduleRow = {
+  consultantId: string | null;
+  member: boolean;
+  name: string | null;
+  timeZone: string | null;
+  workingDays: string[] | null;
+  dayStart: string | null;
+  dayEnd: string | null;
+  starts: number[] | null;
+  ends: number[] | null;
+};
 
 /**
  * Each member of the team with what keeps them busy in the window: their confirmed bookings, the
  * firm's own (unassigned) bookings, which block everyone, and the busy times of their calendars.
- * With no consultants set up, the firm is the one member and every booking is its own.
+ * With no consultants set up, the firm is the one member and every booking is its own. One query:
+ * every booking checks its slot with it.
  */
 export async function loadTeamSchedule(
   db: PrismaClient,
@@ -19,25 +37,45 @@ export async function loadTeamSchedule(
   /** A booking being moved: its own time does not stand in its way. */
   exceptBookingId: string | null = null,
 ): Promise<ScheduledMember[]> {
-  const team = await listTeam(db, firm);
-  const consultantIds = team.flatMap((member) => (member.consultantId ? [member.consultantId] : []));
-  // One row per consultant with their times as epoch milliseconds: /book reads thousands of busy
-  // times, and a row object and two Dates for each cost more than the query.
-  const rows = await db.$queryRaw<BusyRow[]>`
-    SELECT "consultantId", array_agg("startsAt") AS "starts", array_agg("endsAt") AS "ends" FROM (
-      SELECT "consultantId"::text AS "consultantId", (extract(epoch FROM "startsAt") * 1000)::float8 AS "startsAt", (extract(epoch FROM "endsAt") * 1000)::float8 AS "endsAt"
-      FROM "Booking"
-      WHERE "status" = 'CONFIRMED' AND "endsAt" > ${window.from} AND "startsAt" < ${window.to} AND "id" IS DISTINCT FROM ${exceptBookingId}::uuid
-      UNION ALL
-      SELECT "consultantId"::text, (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
-      FROM "BusyInterval"
-      WHERE "consultantId" = ANY(${consultantIds}::uuid[]) AND "endsAt" > ${window.from} AND "startsAt" < ${window.to}
-    ) AS busy
-    GROUP BY "consultantId"`;
-  const firmWide = consultantIds.length === 0;
+  // Busy times come as arrays of epoch milliseconds: /book reads thousands of them, and a row
+  // object and two Dates for each cost more than the query.
+  const rows = await db.$queryRaw<ScheduleRow[]>`
+    WITH team AS (
+      SELECT "id", "name", "timeZone", "workingDays", "dayStart", "dayEnd", "createdAt"
+      FROM "User" WHERE "takesCalls" AND "disabledAt" IS NULL
+    ),
+    busy AS (
+      SELECT "consultantId", array_agg("startsAt") AS "starts", array_agg("endsAt") AS "ends" FROM (
+        SELECT "consultantId", (extract(epoch FROM "startsAt") * 1000)::float8 AS "startsAt", (extract(epoch FROM "endsAt") * 1000)::float8 AS "endsAt"
+        FROM "Booking"
+        WHERE "status" = 'CONFIRMED' AND "endsAt" > ${window.from} AND "startsAt" < ${window.to} AND "id" IS DISTINCT FROM ${exceptBookingId}::uuid
+        UNION ALL
+        SELECT "consultantId", (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
+        FROM "BusyInterval"
+        WHERE "consultantId" IN (SELECT "id" FROM team) AND "endsAt" > ${window.from} AND "startsAt" < ${window.to}
+      ) AS intervals
+      GROUP BY "consultantId"
+    )
+    SELECT COALESCE(team."id", busy."consultantId")::text AS "consultantId", team."id" IS NOT NULL AS "member", team."name",
+      team."timeZone", team."workingDays", team."dayStart", team."dayEnd", busy."starts", busy."ends"
+    FROM team FULL OUTER JOIN busy ON busy."consultantId" = team."id"
+    ORDER BY team."createdAt" NULLS LAST, team."id"`;
+
+  const consultants = rows.filter((row) => row.member);
+  const team: TeamMember[] =
+    consultants.length === 0
+      ? [{ consultantId: null, name: "", availability: firm }]
+      : consultants.map((row) => ({
+          consultantId: row.consultantId,
+          name: row.name ?? "",
+          availability: consultantAvailability(firm, { timeZone: row.timeZone, workingDays: row.workingDays ?? [], dayStart: row.dayStart, dayEnd: row.dayEnd }),
+        }));
+  const firmWide = consultants.length === 0;
   const busyOf = new Map<string | null, BusyRange[]>(team.map((member) => [member.consultantId, []]));
   for (const row of rows) {
-    const ranges = row.starts.map((start, index) => ({ start: Number(start), end: Number(row.ends[index]) }));
+    if (!row.starts || !row.ends) continue;
+    const ends = row.ends;
+    const ranges = row.starts.map((start, index) => ({ start: Number(start), end: Number(ends[index]) }));
     if (firmWide) busyOf.get(null)!.push(...ranges);
     else if (row.consultantId === null) for (const busy of busyOf.values()) busy.push(...ranges);
     else busyOf.get(row.consultantId)?.push(...ranges);
