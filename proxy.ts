@@ -25,4 +25,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: "/book" };
+// Only the page's GET: a form POST (which always carries a Content-Type) already has the cookie
+// from the GET that showed the form, and skipping the proxy spares every booking its cost.
+export const config = { matcher: [{ source: "/book", missing: [{ type: "header", key: "content-type" }] }] };
