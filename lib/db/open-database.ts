@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createPGlite } from "./create-pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { statementName } from "./statement-name";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { applyMigrations } from "./apply-migrations";
@@ -38,7 +39,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // An idle connection the server closes (a restart, a failover, an admin's terminate) is dropped
   // from the pool and replaced on next use; unheard, the pool's "error" event would end the process.
   pool.on("error", (error) => loggerFor("db").warn({ err: error }, "an idle connection was closed"));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementName }) });
   return {
     kind: "postgres",
     prisma,
