@@ -33,6 +33,15 @@ describe("configuration from the environment", () => {
     expect(logLevelFrom({ LOG_LEVEL: "warn" })).toBe("warn");
   });
 
+  it("reads WORKER_METRICS_PORT as a port number, unset by default", () => {
+    expect(parseConfig({}).WORKER_METRICS_PORT).toBeUndefined();
+    expect(parseConfig({ WORKER_METRICS_PORT: "" }).WORKER_METRICS_PORT).toBeUndefined();
+    expect(parseConfig({ WORKER_METRICS_PORT: "9464" }).WORKER_METRICS_PORT).toBe(9464);
+    for (const value of ["0", "65536", "9464.5", "metrics"]) {
+      expect(() => parseConfig({ WORKER_METRICS_PORT: value }), value).toThrow(/WORKER_METRICS_PORT: a port number/);
+    }
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(parseConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

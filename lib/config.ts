@@ -99,8 +99,10 @@ export const configSchema = z.object({
 
   // --- Operations ---
   LOG_LEVEL: z.enum(logLevels).default("info"),
-  // The bearer token Prometheus sends to GET /api/metrics; unset, the endpoint answers 404.
+  // The bearer token Prometheus sends to GET /api/metrics (and the worker's /metrics); unset, they answer 404.
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "at least 16 characters (openssl rand -hex 32)").optional()),
+  // The port `npm run worker` serves GET /metrics on, with the same token; unset, it serves nothing.
+  WORKER_METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "a port number, 1 to 65535" }).int().min(1).max(65_535).optional()),
 });
 
 /**

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
@@ -21,7 +23,7 @@ afterAll(async () => {
 
 // As `npm run worker` starts it: node itself, so the signal reaches our handler. (The tsx CLI relays
 // signals and SIGKILLs a child that has not acknowledged one within 60 ms, as a busy one may not.)
-function startWorkerProcess() {
+function startWorkerProcess(env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     env: {
       ...process.env,
@@ -32,6 +34,7 @@ function startWorkerProcess() {
       EMAIL_SEND_TIMEOUT_SECONDS: "60",
       STAFF_NOTIFY_EMAIL: "staff@example.com",
       AUTH_SECRET: "a-secret-for-the-worker-process-test-0123456789",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -40,6 +43,16 @@ function startWorkerProcess() {
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, exited, output: () => output };
+}
+
+/** A port nothing listens on: the system picks it for a server that is closed at once. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0);
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, "close");
+  return port;
 }
 
 postgresOnly("npm run worker", () => {
@@ -75,6 +88,30 @@ postgresOnly("npm run worker", () => {
     const keys = fake.emails.map((email) => email.idempotencyKey);
     expect(keys).toHaveLength(6);
     expect(new Set(keys).size).toBe(6);
+  }, 60_000);
+
+  it("serves its own metrics on WORKER_METRICS_PORT: its sends are counted there", async () => {
+    await bookLater(database.prisma, 3);
+    const port = await freePort();
+    const token = "metrics-token-for-the-worker-process-0123";
+    const worker = startWorkerProcess({ WORKER_METRICS_PORT: String(port), METRICS_TOKEN: token });
+    try {
+      const sent = await eventually(async () => {
+        // Refused until the process is listening.
+        const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+        const text = response?.status === 200 ? await response.text() : "";
+        return /^outbox_attempts_total\{kind="[A-Z_]+",settled="SENT"\} [1-9]/m.test(text) && text;
+      }, "an attempt counted at GET /metrics", 30_000).catch((error: Error) => {
+        throw new Error(`${error.message}\n${worker.output()}`);
+      });
+      expect(sent).toMatch(/^outbox_send_duration_seconds_count\{kind="[A-Z_]+",result="sent"\} [1-9]/m);
+      expect(sent).toMatch(/^metrics_database_up 1$/m);
+      expect(worker.output()).toContain(`"port":${port}`);
+    } finally {
+      worker.child.kill("SIGTERM");
+    }
+    expect(await worker.exited, worker.output()).toBe(143);
+    expect(worker.output(), worker.output()).toContain('"component":"worker","msg":"stopped"');
   }, 60_000);
 
   it("refuses to start without DATABASE_URL, and says why", async () => {
