@@ -61,7 +61,15 @@ function bookingRows({ levels = [], latency, profile, cluster, settings }) {
       const s = cluster?.levels?.find((level) => level.concurrency === c);
       const baseline = levels.find((level) => level.concurrency === c)?.baseline;
       if (!s) rows.push(missing(area, `booking, through npm run cluster, ${c} clients`, cluster?.notMeasured ?? "not measured"));
-      else rows.push([area, `booking, through npm run cluster, ${c} clients`, perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), baseline ? x(s.perSecond / baseline.perSecond) : "-", baseline ? `raw pg; p99 ${x(s.p99 / baseline.p99)} of its` : "raw pg (not measured: BENCH_ONLY)"]);
+      else {
+        rows.push([area, `booking, through npm run cluster, ${c} clients`, perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), baseline ? x(s.perSecond / baseline.perSecond) : "-", baseline ? `raw pg; p99 ${x(s.p99 / baseline.p99)} of its` : "raw pg (not measured: BENCH_ONLY)"]);
+        const parts = s.cpu?.serverPartsMsPerRequest;
+        if (parts) {
+          const one = levels.find((level) => level.concurrency === c)?.app?.cpu?.appServerMsPerRequest;
+          const split = Object.entries(parts).map(([part, value]) => `${part} ${ms(value)}`).join(", ");
+          rows.push([area, `cluster CPU a booking, ${c} clients`, ms(s.cpu.appServerMsPerRequest), "", "", "", one ? x(s.cpu.appServerMsPerRequest / one) : "-", `one server: ${ms(one)}; ${split}; PostgreSQL ${ms(s.cpu.postgresMsPerRequest)}`]);
+        }
+      }
     }
   }
   if (profile?.msPerBooking !== undefined) rows.push(["cpu", `profiled: server CPU a booking, ${profile.concurrency} clients`, ms(profile.msPerBooking), "", "", "", "", "with --cpu-prof; where it goes: below"]);

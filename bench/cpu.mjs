@@ -23,15 +23,22 @@ function processes() {
   return result;
 }
 
+/** Which part of the server's process group a process is: an app instance, nginx, or the rest (npm, the cluster script). */
+const partOf = (cmdline) => (cmdline.includes("serve.mjs") ? "instances" : cmdline.startsWith("nginx") ? "nginx" : "rest");
+
 /** CPU milliseconds so far, per pid, for the server group and the database's backends. */
 function snapshot(serverGroup, database) {
   const server = new Map();
+  const parts = new Map();
   const postgres = new Map();
   for (const proc of processes()) {
-    if (proc.group === serverGroup) server.set(proc.pid, proc.cpuMs);
+    if (proc.group === serverGroup) {
+      server.set(proc.pid, proc.cpuMs);
+      parts.set(proc.pid, partOf(proc.cmdline));
+    }
     else if (proc.cmdline.startsWith("postgres: ") && proc.cmdline.includes(` ${database} `)) postgres.set(proc.pid, proc.cpuMs);
   }
-  return { server, postgres, self: process.cpuUsage(), machine: machineCpuMs() };
+  return { server, parts, postgres, self: process.cpuUsage(), machine: machineCpuMs() };
 }
 
 /** All CPUs' busy and total time so far, from the first line of /proc/stat. */
@@ -54,8 +61,12 @@ export function measureCpu(serverGroup, database) {
     const ours = { server: grown(before.server, after.server), postgres: grown(before.postgres, after.postgres), self: (self.user + self.system) / 1000 };
     const busy = after.machine.busy - before.machine.busy;
     const total = after.machine.total - before.machine.total;
+    // The server group's CPU by part: for the cluster, its instances, nginx and the rest.
+    const byPart = {};
+    for (const [pid, ms] of after.server) byPart[after.parts.get(pid)] = (byPart[after.parts.get(pid)] ?? 0) + ms - (before.server.get(pid) ?? 0);
     return {
       appServerMsPerRequest: perRequest(ours.server),
+      serverPartsMsPerRequest: Object.fromEntries(Object.entries(byPart).map(([part, ms]) => [part, perRequest(ms)])),
       postgresMsPerRequest: perRequest(ours.postgres),
       loadGeneratorMsPerRequest: perRequest(ours.self),
       // The fake provider, autovacuum, other users' processes, the hypervisor's steal: a sign of noise.

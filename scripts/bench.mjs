@@ -282,8 +282,12 @@ async function run(name, concurrency, { requests, maxSeconds }, shared = undefin
 function combine(name, runs) {
   const summary = summarize(runs);
   const weight = (key, r) => (key.endsWith("Percent") ? r.seconds / summary.seconds : r.latencies.length / summary.requests);
+  const weighted = (key, valueOf) => round(runs.reduce((sum, r) => sum + (valueOf(r) ?? 0) * weight(key, r), 0), 3);
   const cpu = runs[0].cpu && Object.fromEntries(
-    Object.keys(runs[0].cpu).map((key) => [key, round(runs.reduce((sum, r) => sum + r.cpu[key] * weight(key, r), 0), 3)]),
+    Object.entries(runs[0].cpu).map(([key, value]) => [
+      key,
+      typeof value === "object" ? Object.fromEntries(Object.keys(value).map((part) => [part, weighted(key, (r) => r.cpu[key]?.[part])])) : weighted(key, (r) => r.cpu[key]),
+    ]),
   );
   return { stage: name, ...summary, cpu };
 }
