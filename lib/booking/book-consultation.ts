@@ -4,9 +4,9 @@ import type { PrismaClient } from "../db/generated/client";
 import { isExclusionViolation, isUniqueViolation } from "../db/prisma-errors";
 import type { Attribution } from "./attribution";
 import type { BookingForm } from "./booking-form-schema";
+import type { BookingOutcome } from "./booking-outcome";
 import type { BookingSettings } from "./booking-settings";
 import { parseFormToken } from "./form-token";
-import type { Slot } from "./generate-slots";
 import { insertBooking } from "./insert-booking";
 import { nearestOpenSlots, slotAvailability } from "./offered-slots";
 import { hashManageToken, manageToken } from "./manage-token";
@@ -24,12 +24,6 @@ export type BookingRequest = {
   attribution: Attribution;
   clientIp: string;
 };
-
-export type BookingOutcome =
-  | { kind: "booked"; reference: string }
-  | { kind: "slot-taken"; nearest: Slot[] }
-  | { kind: "slot-unavailable"; nearest: Slot[] }
-  | { kind: "rate-limited"; retryAfterSeconds: number };
 
 // Each attempt after the first follows a clash: a reference code already used, or the chosen
 // consultant booked by someone else a moment before (then the next free one is tried).

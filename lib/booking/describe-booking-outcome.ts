@@ -1,4 +1,4 @@
-import type { BookingOutcome } from "./book-consultation";
+import type { BookingOutcome } from "./booking-outcome";
 import type { BookingFormState } from "./booking-form-state";
 
 type Refusal = Exclude<BookingOutcome, { kind: "booked" }>;

@@ -1,6 +1,6 @@
 import { loggerFor } from "../log/logger";
 import { bookingMetrics, type BookingRefusal } from "../metrics/booking-metrics";
-import type { BookingOutcome } from "./book-consultation";
+import type { BookingOutcome } from "./booking-outcome";
 
 const log = loggerFor("booking");
 
