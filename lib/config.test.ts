@@ -18,6 +18,11 @@ describe("configuration from the environment", () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it("takes the public address from PORT when APP_URL is unset, and APP_URL when it is set", () => {
+    expect(parseConfig({ PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseConfig({ PORT: "4100", APP_URL: "https://example.com" }).APP_URL).toBe("https://example.com");
+  });
+
   it("reads numbers, lists and switches from their string form", () => {
     const config = parseConfig({ CONSULTATION_MINUTES: "45", WORKING_DAYS: "Mon, Wed", MIGRATE_ON_START: "false", APP_URL: "https://example.com/" });
     expect(config).toMatchObject({ CONSULTATION_MINUTES: 45, WORKING_DAYS: ["mon", "wed"], MIGRATE_ON_START: false, APP_URL: "https://example.com" });
