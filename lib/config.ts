@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isTimeZone } from "./booking/time-zones";
 import { parseTrustedProxies } from "./http/edge/trusted-proxies";
+import { publicAddressSetting } from "./public-address.mjs";
 
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -137,9 +138,7 @@ export const isProduction = (config: AppConfig) => config.NODE_ENV === "producti
 export const emailDelivery = (config: AppConfig) => config.EMAIL_DELIVERY ?? (config.RESEND_API_KEY ? "resend" : "mailbox");
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  // Unset, the public address is this machine on the port the server listens on.
-  const appUrl = env.APP_URL || (env.PORT ? `http://localhost:${env.PORT}` : undefined);
-  const result = configSchema.safeParse({ ...env, APP_URL: appUrl, AUTH_SECRET: env.AUTH_SECRET || env.NEXTAUTH_SECRET });
+  const result = configSchema.safeParse({ ...env, APP_URL: publicAddressSetting(env), AUTH_SECRET: env.AUTH_SECRET || env.NEXTAUTH_SECRET });
   if (!result.success) throw new ConfigError(result.error.issues);
   const config = result.data;
   const problems: Array<[keyof AppConfig, string]> = [];

@@ -1,9 +1,11 @@
-// Builds when the build (NEXT_DIST_DIR, default .next) is missing, older than the sources, or lacks
-// what nginx needs from it or the server's bundle; shared by npm start and npm run cluster.
+// Builds when the build (NEXT_DIST_DIR, default .next) is missing, older than the sources, made for
+// another public address, or lacks what nginx needs from it or the server's bundle; shared by npm
+// start and npm run cluster.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { serverEntry } from "./server-command.mjs";
+import { builtForAnotherAddress } from "./build/built-address.mjs";
 
 const sources = ["public", "app", "components", "lib", "content", "scripts/serve.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json"];
 
@@ -19,8 +21,11 @@ export function buildIfNeeded(env = process.env) {
   const distDir = env.NEXT_DIST_DIR || ".next";
   const buildId = path.join(distDir, "BUILD_ID");
   const builtAt = existsSync(buildId) && existsSync(path.join(distDir, "nginx", "pages.conf")) && existsSync(serverEntry(distDir)) ? statSync(buildId).mtimeMs : 0;
-  if (builtAt >= Math.max(...sources.map(newestChange))) return 0;
-  console.log(builtAt ? "Sources changed since the last build: building." : "No build yet: building.");
+  const otherAddress = builtAt > 0 && builtForAnotherAddress(distDir, env);
+  if (builtAt >= Math.max(...sources.map(newestChange)) && !otherAddress) return 0;
+  console.log(
+    !builtAt ? "No build yet: building." : otherAddress ? "The build is for another public address (APP_URL, or PORT without it): building." : "Sources changed since the last build: building.",
+  );
   const build = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/build.ts"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return build.status ?? 1;
 }

@@ -7,10 +7,12 @@ import { writeStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { writeStaticPagesWithoutJs } from "./build/static-pages-without-js";
 import { prepareForNginx } from "./build/nginx-files";
 import { bundleServer } from "./build/server-bundle";
+import { recordBuiltAddress } from "./build/built-address.mjs";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
 if (build.status !== 0) process.exit(build.status ?? 1);
+recordBuiltAddress(distDir);
 console.info(`Served without JavaScript: ${writeStaticPagesWithoutJs(distDir).join(", ")}.`);
 const hashes = writeStaticPageHashes(distDir);
 console.info(`CSP hashes written for ${Object.keys(hashes).length} prerendered pages.`);
