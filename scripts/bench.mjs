@@ -671,10 +671,7 @@ async function clusterStage(articlePath) {
   cluster = await startCluster({
     ...serverEnv,
     DATABASE_URL: url,
-    // The address this run's build was made for (the pages stage's server): another would make
-    // the cluster build again (scripts/build/built-address.mjs). Forms posted through nginx pass
-    // the Origin check by the host they were sent to.
-    APP_URL: serverEnv.APP_URL,
+    APP_URL: `http://127.0.0.1:${clusterPort}`,
     CLUSTER_HOST: "127.0.0.1",
     CLUSTER_PORT: String(clusterPort),
     CLUSTER_APP_PORTS: clusterApps.join(","),

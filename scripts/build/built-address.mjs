@@ -1,5 +1,5 @@
 // The address a build's static pages were made for: their canonical URLs, Open Graph tags and
-// sitemap hold it, so a build for another address is stale even when no source changed.
+// sitemap hold it, so a build for another address is wrong even when no source changed.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { publicAddressSetting } from "../../lib/public-address.mjs";
