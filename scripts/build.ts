@@ -1,6 +1,7 @@
 // npm run build: next build; the reader pages' prerendered HTML without scripts; then the CSP
 // hashes of each prerendered page's inline scripts, which the edge (and nginx) send with those
 // pages so that they stay static and need no nonce.
+import "./env-files-loaded.mjs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { writeStaticPageHashes } from "../lib/http/edge/static-page-hashes";

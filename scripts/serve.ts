@@ -1,6 +1,7 @@
 // The production server: Next.js behind our own edge (lib/http/edge/edge.ts), which settles the
 // client's address, sets the security headers, and refuses cross-site and oversized requests.
 // Run by `npm start` (scripts/start.mjs) after a build.
+import "./env-files-loaded.mjs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { getConfig } from "../lib/config";

@@ -1,5 +1,6 @@
 // npm start: builds when the build is missing or older than the sources, then serves it.
 // Honours PORT (default 3000) and HOSTNAME, as hosting platforms set them.
+import "./env-files-loaded.mjs";
 import { spawn } from "node:child_process";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { serverArgs, serverEnv } from "./server-command.mjs";

@@ -1,3 +1,4 @@
+import "./env-files-loaded.mjs";
 import { getConfig } from "../lib/config";
 import { configuredDatabase } from "../lib/db/database";
 import { openDatabase } from "../lib/db/open-database";
