@@ -62,15 +62,14 @@ export async function loadTeamSchedule(
     ORDER BY team."createdAt" NULLS LAST, team."id"`;
 
   const consultants = rows.filter((row) => row.member);
-  const team: TeamMember[] =
-    consultants.length === 0
-      ? [{ consultantId: null, name: "", availability: firm }]
-      : consultants.map((row) => ({
-          consultantId: row.consultantId,
-          name: row.name ?? "",
-          availability: consultantAvailability(firm, { timeZone: row.timeZone, workingDays: row.workingDays ?? [], dayStart: row.dayStart, dayEnd: row.dayEnd }),
-        }));
   const firmWide = consultants.length === 0;
+  const team: TeamMember[] = firmWide
+    ? [{ consultantId: null, name: "", availability: firm }]
+    : consultants.map((row) => ({
+        consultantId: row.consultantId,
+        name: row.name ?? "",
+        availability: consultantAvailability(firm, { ...row, workingDays: row.workingDays ?? [] }),
+      }));
   const busyOf = new Map<string | null, BusyRange[]>(team.map((member) => [member.consultantId, []]));
   for (const row of rows) {
     if (!row.starts || !row.ends) continue;
