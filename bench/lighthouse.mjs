@@ -64,3 +64,10 @@ export async function auditRetrying(url, options, attempts = 3) {
     }
   }
 }
+
+/** The run with the median performance score, with every run's performance score and TBT beside it. */
+export function medianRun(runs) {
+  const byScore = [...runs].sort((a, b) => a.scores.performance - b.scores.performance);
+  const median = byScore[Math.floor((byScore.length - 1) / 2)];
+  return { ...median, runs: runs.map((run) => ({ performance: run.scores.performance, tbtMs: run.tbtMs, lcpMs: run.lcpMs })) };
+}

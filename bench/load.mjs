@@ -42,25 +42,23 @@ export async function runLoad({ concurrency, count, maxSeconds, task }) {
 
 /** Throughput and latency percentiles of one or more runs of `runLoad` taken together. */
 export function summarize(runs) {
-  const sorted = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const { requests, ...percentiles } = summarizeLatencies(runs.flatMap((run) => run.latencies));
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {
     concurrency: runs[0].concurrency,
-    requests: sorted.length,
+    requests,
     failures: runs.flatMap((run) => run.failures),
     seconds: round(seconds, 2),
-    perSecond: round(sorted.length / seconds, 1),
-    p50: round(percentile(sorted, 50), 2),
-    p90: round(percentile(sorted, 90), 2),
-    p99: round(percentile(sorted, 99), 2),
-    max: round(sorted.at(-1) ?? NaN, 2),
+    perSecond: round(requests / seconds, 1),
+    ...percentiles,
   };
 }
 
-/** p50, p99 and max of a set of latencies alone (no throughput: they are not a run of their own). */
+/** The count, p50, p90, p99 and max of a set of latencies (ms). */
 export function summarizeLatencies(latencies) {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { requests: sorted.length, p50: round(percentile(sorted, 50), 2), p99: round(percentile(sorted, 99), 2), max: round(sorted.at(-1) ?? NaN, 2) };
+  const at = (p) => round(percentile(sorted, p), 2);
+  return { requests: sorted.length, p50: at(50), p90: at(90), p99: at(99), max: round(sorted.at(-1) ?? NaN, 2) };
 }
 
 export const round = (value, digits) => Number(value.toFixed(digits));

@@ -26,7 +26,7 @@ import { consultantRatios, formatConsultants, formatResults, hangingVsOk, ratios
 import * as server from "../bench/server.mjs";
 import { formatBudget, formatCpuProfile } from "../bench/budget.mjs";
 import { monotonicMicroseconds, profileIn, summariseProfile } from "../bench/cpu-profile.mjs";
-import { auditRetrying, lighthouseMissing } from "../bench/lighthouse.mjs";
+import { auditRetrying, lighthouseMissing, medianRun } from "../bench/lighthouse.mjs";
 import { trackRss } from "../bench/memory.mjs";
 import { BROWSER_ACCEPT_ENCODING, captureResponses, firstArticlePath, get, pageWeight } from "../bench/pages.mjs";
 import { runWrk, wrkMissing } from "../bench/wrk.mjs";
@@ -292,17 +292,20 @@ function combine(name, runs) {
   return { stage: name, ...summary, cpu };
 }
 
-const stage = async (name, concurrency, load) => {
-  if (name !== "health") return combine(name, [await run(name, concurrency, load)]);
-  // Over connections opened beforehand, as the app's blocks are (see the README's "Connections").
+const stage = async (name, concurrency, load) => combine(name, [await run(name, concurrency, load)]);
+
+/**
+ * `work(agent)` over one set of `concurrency` keep-alive connections, closed at the end: the first
+ * run opens them, all at once, and the runs after it keep them (see the README's "Connections").
+ */
+async function overConnections(concurrency, work) {
   const agent = keepAliveAgent(concurrency);
   try {
-    await run(name, concurrency, { requests: concurrency * 2, maxSeconds: 10 }, agent);
-    return combine(name, [await run(name, concurrency, load, agent)]);
+    return await work(agent);
   } finally {
     agent.destroy();
   }
-};
+}
 
 /**
  * The app stage at one level, with the provider answering ("ok") and, at the hanging levels, with
@@ -318,26 +321,26 @@ async function appStages(concurrency, load) {
   const sends = { ok: { accepted: 0, unanswered: 0 }, hanging: { accepted: 0, unanswered: 0 } };
   await provider.reset();
   const rss = trackRss(app.pid);
-  // The warm-up opens the level's connections, all at once, and the blocks keep them (see the README's "Connections").
-  const agent = keepAliveAgent(concurrency);
-  const warmupRun = await run("app", concurrency, { requests: settings.warmup.levelApp, maxSeconds: 10 }, agent);
-  const warmup = { ...combine("app-warmup", [warmupRun]), opening: summarizeLatencies(warmupRun.openingLatencies) };
   let mode = "ok";
-  try {
-    for (const next of order) {
-      if (next !== mode) await provider.setMode({ kind: next === "ok" ? "ok" : "hang" }); // to ok: answers the hung sends
-      mode = next;
-      const before = { requests: (await provider.requests()).length, references: references.length };
-      runs[mode].push(await run("app", concurrency, part, agent));
-      const seen = (await provider.requests()).slice(before.requests);
-      sends[mode].accepted += seen.filter((r) => r.status === 200).length;
-      sends[mode].unanswered += seen.filter((r) => r.status === null).length; // hung, or timed out by the worker
-      booked[mode].push(...references.slice(before.references));
+  // The warm-up opens the level's connections, and the blocks keep them.
+  const warmup = await overConnections(concurrency, async (agent) => {
+    const warmupRun = await run("app", concurrency, { requests: settings.warmup.levelApp, maxSeconds: 10 }, agent);
+    try {
+      for (const next of order) {
+        if (next !== mode) await provider.setMode({ kind: next === "ok" ? "ok" : "hang" }); // to ok: answers the hung sends
+        mode = next;
+        const before = { requests: (await provider.requests()).length, references: references.length };
+        runs[mode].push(await run("app", concurrency, part, agent));
+        const seen = (await provider.requests()).slice(before.requests);
+        sends[mode].accepted += seen.filter((r) => r.status === 200).length;
+        sends[mode].unanswered += seen.filter((r) => r.status === null).length; // hung, or timed out by the worker
+        booked[mode].push(...references.slice(before.references));
+      }
+    } finally {
+      if (mode !== "ok") await provider.setMode({ kind: "ok" });
     }
-  } finally {
-    agent.destroy();
-    if (mode !== "ok") await provider.setMode({ kind: "ok" });
-  }
+    return { ...combine("app-warmup", [warmupRun]), opening: summarizeLatencies(warmupRun.openingLatencies) };
+  });
   const result = { warmup, memory: rss() };
   for (const [name, key] of [["app", "ok"], ["app-hanging", "hanging"]]) {
     if (runs[key].length === 0) continue;
@@ -362,12 +365,12 @@ async function profileStage() {
   rmSync(dir, { recursive: true, force: true });
   log(`CPU profile: restarting the server with --cpu-prof, then ${settings.profile.bookings} bookings at ${concurrency} clients`);
   await startApp(dbName, `${resultsDir}/server-profile.log`, {}, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
-  const agent = keepAliveAgent(concurrency);
-  await run("app", concurrency, { requests: 50, maxSeconds: 30 }, agent); // the new server's first bookings, outside the window
-  const fromUs = monotonicMicroseconds();
-  const load = await run("app", concurrency, { requests: settings.profile.bookings, maxSeconds: 60 }, agent);
-  agent.destroy();
-  const toUs = monotonicMicroseconds();
+  const { load, fromUs, toUs } = await overConnections(concurrency, async (agent) => {
+    await run("app", concurrency, { requests: 50, maxSeconds: 30 }, agent); // the new server's first bookings, outside the window
+    const fromUs = monotonicMicroseconds();
+    const load = await run("app", concurrency, { requests: settings.profile.bookings, maxSeconds: 60 }, agent);
+    return { load, fromUs, toUs: monotonicMicroseconds() };
+  });
   await app.stop(); // the profile is written as the process exits
   app = undefined;
   const file = profileIn(dir);
@@ -562,13 +565,6 @@ async function startPlainServer(variants) {
  * sending the article's bytes from memory and against this build's own floor (FLOOR_PATH); the
  * article's weight against the 404 page; Lighthouse on home, the article and /book.
  */
-/** The run with the median performance score, with every run's performance score and TBT beside it. */
-function medianRun(runs) {
-  const byScore = [...runs].sort((a, b) => a.scores.performance - b.scores.performance);
-  const median = byScore[Math.floor((byScore.length - 1) / 2)];
-  return { ...median, runs: runs.map((run) => ({ performance: run.scores.performance, tbtMs: run.tbtMs, lcpMs: run.lcpMs })) };
-}
-
 async function pagesStage() {
   const name = `${dbName}_pages`;
   await createBenchDatabase(name);
@@ -706,10 +702,11 @@ async function clusterStage(articlePath) {
     const before = references.length;
     for (const concurrency of settings.concurrency) {
       log(`cluster: bookings at ${concurrency} clients`);
-      const agent = keepAliveAgent(concurrency);
-      await run("app", concurrency, { requests: warmup, maxSeconds: 30 }, agent);
-      result.levels.push(combine("cluster", [await run("app", concurrency, { ...settings.cluster, requests: perLevel }, agent)]));
-      agent.destroy();
+      const level = await overConnections(concurrency, async (agent) => {
+        await run("app", concurrency, { requests: warmup, maxSeconds: 30 }, agent);
+        return combine("cluster", [await run("app", concurrency, { ...settings.cluster, requests: perLevel }, agent)]);
+      });
+      result.levels.push(level);
     }
     const posted = nextForm - firstForm;
     const ok = references.length - before;
@@ -773,7 +770,10 @@ async function bookingStages() {
     const hangs = settings.hangingConcurrency.includes(concurrency);
     log(`${concurrency} concurrent clients: baseline, health, app${hangs ? ", app with the provider hanging" : ""}`);
     const baseline = await stage("baseline", concurrency, settings.baseline);
-    const health = await stage("health", concurrency, settings.health);
+    const health = await overConnections(concurrency, async (agent) => {
+      await run("health", concurrency, { requests: concurrency * 2, maxSeconds: 10 }, agent); // opens them, unmeasured
+      return combine("health", [await run("health", concurrency, settings.health, agent)]);
+    });
     const { warmup: levelWarmup, memory, ok, hanging } = await appStages(concurrency, appLoad);
     warmups.push(levelWarmup);
     results.push({
