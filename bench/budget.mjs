@@ -135,7 +135,7 @@ export function formatBudget(report) {
     report.pages?.lighthouse && "lighthouse: performance/accessibility/best practices/SEO",
   ].filter(Boolean);
   return [
-    `Performance budget (${report.commit}; load average ${load.toFixed(2)} on ${environment.cpus} CPUs at the start${load > environment.cpus / 2 ? ": a busy machine, noisy figures" : ""}).`,
+    `Performance budget (${report.commit}; Node ${environment.node}; load average ${load.toFixed(2)} on ${environment.cpus} CPUs at the start${load > environment.cpus / 2 ? ": a busy machine, noisy figures" : ""}).`,
     how.length > 0 && `${how.join("; ")}.`,
     table(rows),
   ].filter(Boolean).join("\n");
