@@ -59,13 +59,14 @@ function bookingRows({ levels = [], latency, profile, cluster, settings }) {
   if (cluster) {
     for (const c of settings.concurrency) {
       const s = cluster?.levels?.find((level) => level.concurrency === c);
-      const baseline = levels.find((level) => level.concurrency === c)?.baseline;
+      const oneServer = levels.find((level) => level.concurrency === c);
+      const baseline = oneServer?.baseline;
       if (!s) rows.push(missing(area, `booking, through npm run cluster, ${c} clients`, cluster?.notMeasured ?? "not measured"));
       else {
         rows.push([area, `booking, through npm run cluster, ${c} clients`, perSecond(s.perSecond), ms(s.p50), ms(s.p99), tail(s), baseline ? x(s.perSecond / baseline.perSecond) : "-", baseline ? `raw pg; p99 ${x(s.p99 / baseline.p99)} of its` : "raw pg (not measured: BENCH_ONLY)"]);
         const parts = s.cpu?.serverPartsMsPerRequest;
         if (parts) {
-          const one = levels.find((level) => level.concurrency === c)?.app?.cpu?.appServerMsPerRequest;
+          const one = oneServer?.app?.cpu?.appServerMsPerRequest;
           const split = Object.entries(parts).map(([part, value]) => `${part} ${ms(value)}`).join(", ");
           rows.push([area, `cluster CPU a booking, ${c} clients`, ms(s.cpu.appServerMsPerRequest), "", "", "", one ? x(s.cpu.appServerMsPerRequest / one) : "-", `one server: ${ms(one)}; ${split}; PostgreSQL ${ms(s.cpu.postgresMsPerRequest)}`]);
         }
