@@ -5,6 +5,7 @@ import { useActionState, useDeferredValue, useState, type FocusEvent } from "rea
 import { submitBooking } from "@/app/(site)/book/actions";
 import { companySizeLabels, topicLabels } from "@/lib/booking/booking-choices";
 import type { BookingField, FieldErrors } from "@/lib/booking/booking-form-schema";
+import type { ZoneOffset } from "@/lib/booking/zone-option-label";
 import { BOOKING_UNAVAILABLE_MESSAGE, type BookingFormState } from "@/lib/booking/booking-form-state";
 import { ErrorSummary } from "./error-summary";
 import { FieldError, FormField, controlProps, inputClass } from "./form-field";
@@ -33,7 +34,7 @@ type Props = {
   /** The zone chosen in the address (no-JS picker); otherwise the browser's zone is used. */
   chosenTimeZone: string | undefined;
   firmTimeZone: string;
-  timeZoneOptions: Array<{ value: string; label: string }>;
+  timeZones: ZoneOffset[];
 };
 
 // zod is most of the form's JavaScript and only checks a field as the person leaves it: it loads
@@ -46,7 +47,7 @@ function loadFieldCheck() {
   return fieldCheck;
 }
 
-export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, firmTimeZone, timeZoneOptions }: Props) {
+export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, firmTimeZone, timeZones }: Props) {
   const [state, formAction, pending] = useActionState(submitBooking, initialState);
   // False while hydrating (the server cannot know the browser's zone), then true in a render of its own.
   const hydrated = useDeferredValue(true, false);
@@ -143,7 +144,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
       </fieldset>
 
       <div className="space-y-4">
-        <TimeZoneSelect value={zone} options={timeZoneOptions} onChange={setPickedZone} />
+        <TimeZoneSelect value={zone} zones={timeZones} onChange={setPickedZone} />
         <SlotPicker
           slots={offered}
           emptyMessage={unavailable ? "The open times cannot be shown just now. Please try again in a moment." : undefined}

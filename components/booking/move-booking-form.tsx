@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { moveBookingAction } from "@/app/(site)/book/manage/[token]/actions";
 import type { MoveFormState } from "@/lib/booking/move-form-state";
+import type { ZoneOffset } from "@/lib/booking/zone-option-label";
 import { SlotPicker } from "./slot-picker";
 import { TimeZoneSelect } from "./time-zone-select";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,10 +14,10 @@ type Props = {
   slotMinutes: number;
   /** The zone the person booked in, or the one chosen in the address (no-JS picker). */
   timeZone: string;
-  timeZoneOptions: Array<{ value: string; label: string }>;
+  timeZones: ZoneOffset[];
 };
 
-export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZoneOptions }: Props) {
+export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZones }: Props) {
   const [state, formAction, pending] = useActionState(moveBookingAction, { answer: 0 } satisfies MoveFormState);
   const [pickedZone, setPickedZone] = useState<string>();
   const zone = pickedZone ?? state.timeZone ?? timeZone;
@@ -29,7 +30,7 @@ export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZoneO
           {state.formError}
         </p>
       ) : null}
-      <TimeZoneSelect value={zone} options={timeZoneOptions} onChange={setPickedZone} />
+      <TimeZoneSelect value={zone} zones={timeZones} onChange={setPickedZone} />
       <SlotPicker slots={slots} slotMinutes={slotMinutes} timeZone={zone} selected={state.slot} nearest={state.nearest} error={state.slotError} />
       <SubmitButton pending={pending} label="Move my call to this time" pendingLabel="Moving your call…" />
     </form>

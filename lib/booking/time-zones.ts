@@ -1,4 +1,5 @@
 import { tzOffset } from "@date-fns/tz";
+import { type ZoneOffset, zoneOptionLabel } from "./zone-option-label";
 
 // IANA names only: a region and place ("America/New_York") or a bare name ("UTC"), never an offset.
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
@@ -39,9 +40,14 @@ export function isTimeZone(zone: string): boolean {
   return canonical !== undefined && offeredZones().has(canonical);
 }
 
+/** Every offered zone with its UTC offset at `at`, in the order a picker lists them. */
+export function timeZoneOffsets(at: Date = new Date()): ZoneOffset[] {
+  return [...offeredZones()].map((zone) => [zone, tzOffset(zone, at)]);
+}
+
 /** Every offered zone for a picker, labelled with its UTC offset at `at`: "America/New_York (GMT-05:00)". */
 export function timeZoneOptions(at: Date = new Date()): Array<{ value: string; label: string }> {
-  return [...offeredZones()].map((zone) => ({ value: zone, label: `${zone} (${gmtOffset(tzOffset(zone, at))})` }));
+  return timeZoneOffsets(at).map((zoneOffset) => ({ value: zoneOffset[0], label: zoneOptionLabel(zoneOffset) }));
 }
 
 /**
@@ -55,11 +61,4 @@ export function resolveTimeZone(candidate: string | undefined, fallback: string)
   const resolvedFallback = canonicalName(fallback);
   if (resolvedFallback === undefined) throw new RangeError(`Not a time zone: "${fallback}"`);
   return resolvedFallback;
-}
-
-function gmtOffset(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "+";
-  const absolute = Math.abs(minutes);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `GMT${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }

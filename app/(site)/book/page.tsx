@@ -4,7 +4,7 @@ import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { initialBookingFormState } from "@/lib/booking/booking-form-state";
 import { issueFormToken } from "@/lib/booking/form-token";
 import { listOpenSlots } from "@/lib/booking/list-open-slots";
-import { isTimeZone, resolveTimeZone, timeZoneOptions } from "@/lib/booking/time-zones";
+import { isTimeZone, resolveTimeZone, timeZoneOffsets } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { DATABASE_UNAVAILABLE, orDatabaseUnavailable } from "@/lib/db/or-database-unavailable";
@@ -37,7 +37,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
           slotMinutes={settings.availability.slotMinutes}
           chosenTimeZone={typeof tz === "string" && isTimeZone(tz) ? resolveTimeZone(tz, config.FIRM_TIME_ZONE) : undefined}
           firmTimeZone={resolveTimeZone(config.FIRM_TIME_ZONE, config.FIRM_TIME_ZONE)}
-          timeZoneOptions={timeZoneOptions()}
+          timeZones={timeZoneOffsets()}
         />
       </div>
     </div>

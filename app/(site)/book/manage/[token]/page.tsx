@@ -8,7 +8,7 @@ import { bookingSettingsFromConfig } from "@/lib/booking/booking-settings";
 import { findManagedBooking } from "@/lib/booking/find-managed-booking";
 import { listOpenSlots } from "@/lib/booking/list-open-slots";
 import { formatSlotRange, timeZoneLabel } from "@/lib/booking/slot-display";
-import { timeZoneOptions } from "@/lib/booking/time-zones";
+import { timeZoneOffsets } from "@/lib/booking/time-zones";
 import { getConfig } from "@/lib/config";
 import { getPrisma } from "@/lib/db/database";
 import { cancelBookingAction } from "./actions";
@@ -109,7 +109,7 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
           slots={slots.map((slot) => slot.startsAt.toISOString())}
           slotMinutes={settings.availability.slotMinutes}
           timeZone={lead.timeZone}
-          timeZoneOptions={timeZoneOptions()}
+          timeZones={timeZoneOffsets()}
         />
       </div>
       <h2 className="mt-12 text-2xl font-semibold">Cancel it</h2>
