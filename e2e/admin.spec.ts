@@ -10,17 +10,43 @@ async function bookLead(page: Page, lane: Lane, fullName: string, timeZone: stri
   await openBookingForm(page);
   const [slot] = await laneSlots(page, lane);
   await bookSlot(page, slot!, prospect({ fullName, company }));
-  return expectConfirmation(page, slot!, timeZone);
+  await expectConfirmation(page, slot!, timeZone);
+  return slot!;
+}
+
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ").trim();
+
+/** The lead's row in the list: its call in the viewer's zone, short enough that the table fits a laptop's screen. */
+async function expectListRow(page: Page, fullName: string, call: { slot: string; timeZone: string }) {
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: fullName, exact: true }) });
+  const year = (date: Date) => new Intl.DateTimeFormat("en-US", { timeZone: call.timeZone, year: "numeric" }).format(date);
+  const at = new Date(call.slot);
+  const shown = new Intl.DateTimeFormat("en-US", {
+    timeZone: call.timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    ...(year(at) === year(new Date()) ? {} : { year: "numeric" }),
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(at);
+  const cell = row.locator(`time[datetime="${call.slot}"]`);
+  await expect(cell).toBeVisible();
+  expect(plain((await cell.textContent())!)).toBe(plain(shown));
+  const table = page.getByRole("table");
+  expect(await table.evaluate((element) => element.parentElement!.scrollWidth - element.parentElement!.clientWidth), "the list scrolls sideways").toBe(0);
 }
 
 type Worker = "workerWithJs" | "workerWithoutJs";
 const workerName: Record<Worker, string> = { workerWithJs: "E2E worker with JS", workerWithoutJs: "E2E worker without JS" };
 
-async function workTheLead(page: Page, who: Worker, fullName: string, checkRow: (row: string[]) => void = () => {}) {
+async function workTheLead(page: Page, who: Worker, fullName: string, call: { slot: string; timeZone: string }, checkRow: (row: string[]) => void = () => {}) {
   await signIn(page, who, "/admin/leads");
   await page.getByLabel("Search name, email, company, message").fill(fullName.slice(-8));
   await page.getByRole("button", { name: "Show leads" }).click();
   await expect(page).toHaveURL(/[?&]q=/);
+  await expectListRow(page, fullName, call);
   await page.getByRole("link", { name: fullName, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: fullName })).toBeVisible();
 
@@ -117,8 +143,8 @@ test.describe("with JavaScript", () => {
       alerted = true;
       return dialog.dismiss();
     });
-    await bookLead(page, "admin", fullName, "Europe/Paris");
-    await workTheLead(page, "workerWithJs", fullName);
+    const slot = await bookLead(page, "admin", fullName, "Europe/Paris");
+    await workTheLead(page, "workerWithJs", fullName, { slot, timeZone: "Europe/Paris" });
     expect(alerted, "what the prospect typed never runs as markup").toBe(false);
 
     // The cookie from before sign-out opens nothing.
@@ -137,7 +163,7 @@ test.describe("without JavaScript", () => {
   test("the same work with plain form posts", async ({ page }) => {
     test.setTimeout(120_000);
     const fullName = `Nojs Person ${randomUUID().slice(0, 8)}`;
-    await bookLead(page, "admin-no-js", fullName, FIRM_TIME_ZONE, '=HYPERLINK("https://evil.example","Open")');
-    await workTheLead(page, "workerWithoutJs", fullName, (row) => expect(row, "a formula is exported as text").toContain(`'=HYPERLINK("https://evil.example","Open")`));
+    const slot = await bookLead(page, "admin-no-js", fullName, FIRM_TIME_ZONE, '=HYPERLINK("https://evil.example","Open")');
+    await workTheLead(page, "workerWithoutJs", fullName, { slot, timeZone: FIRM_TIME_ZONE }, (row) => expect(row, "a formula is exported as text").toContain(`'=HYPERLINK("https://evil.example","Open")`));
   });
 });

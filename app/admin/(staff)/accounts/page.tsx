@@ -44,7 +44,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <td className="px-2 py-2">{user.name}{user.id === staff.id ? " (you)" : ""}</td>
               <td className="px-2 py-2">{user.email}</td>
               <td className="px-2 py-2">{user.role.toLowerCase()}</td>
-              <td className="px-2 py-2">{user.lastSignInAt ? <LocalTime iso={user.lastSignInAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} /> : "never"}</td>
+              <td className="px-2 py-2">{user.lastSignInAt ? <LocalTime iso={user.lastSignInAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} compact /> : "never"}</td>
               <td className="px-2 py-2">{user.disabledAt ? "disabled" : "active"}</td>
               <td className="px-2 py-2">
                 <p>{user.takesCalls ? `takes calls, ${user._count.calendars} ${user._count.calendars === 1 ? "calendar" : "calendars"}` : "no"}</p>

@@ -27,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <tbody>
           {rows.map((event) => (
             <tr key={event.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-              <td className="px-2 py-2 whitespace-nowrap"><LocalTime iso={event.createdAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} /></td>
+              <td className="px-2 py-2 whitespace-nowrap"><LocalTime iso={event.createdAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} compact /></td>
               <td className="px-2 py-2">{event.actor?.name ?? (event.action.includes("prospect") ? "the prospect" : "—")}</td>
               <td className="px-2 py-2 font-mono">{event.action}</td>
               <td className="px-2 py-2">{event.lead ? <Link className="underline" href={`/admin/leads/${event.lead.id}`}>{event.lead.reference}</Link> : "—"}</td>

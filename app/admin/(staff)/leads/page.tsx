@@ -102,17 +102,18 @@ export default async function LeadsPage({ searchParams }: Props) {
           <tbody>
             {page.rows.map((lead) => (
               <tr key={lead.id} className="border-b border-slate-200 dark:border-slate-800">
-                <td className="px-2 py-2 whitespace-nowrap"><LocalTime iso={lead.createdAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} /></td>
-                <td className="px-2 py-2">
+                <td className="px-2 py-2 whitespace-nowrap"><LocalTime iso={lead.createdAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} compact /></td>
+                {/* What the prospect typed can be one long word (an email, a URL): it wraps rather than widening the table. */}
+                <td className="px-2 py-2 wrap-anywhere">
                   <Link href={`/admin/leads/${lead.id}`} className="font-semibold underline">{lead.fullName}</Link>
                   <div className="text-slate-600 dark:text-slate-400">{lead.email}</div>
                 </td>
-                <td className="px-2 py-2">{lead.company}</td>
+                <td className="px-2 py-2 wrap-anywhere">{lead.company}</td>
                 <td className="px-2 py-2">{topicLabels[lead.topic]}</td>
                 <td className="px-2 py-2 whitespace-nowrap">
                   {lead.booking ? (
                     <span className={lead.booking.status === "CANCELLED" ? "line-through" : undefined}>
-                      <LocalTime iso={lead.booking.startsAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} />
+                      <LocalTime iso={lead.booking.startsAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} compact />
                     </span>
                   ) : "—"}
                 </td>
