@@ -9,7 +9,7 @@ import { builtForAnotherAddress } from "./build/built-address.mjs";
 
 const sources = ["public", "app", "components", "lib", "content", "scripts/serve.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json"];
 
-function newestChange(target) {
+export function newestChange(target) {
   if (!existsSync(target)) return 0;
   const stats = statSync(target);
   if (!stats.isDirectory()) return stats.mtimeMs;

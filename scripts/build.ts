@@ -7,7 +7,7 @@ import path from "node:path";
 import { writeStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { writeStaticPagesWithoutJs } from "./build/static-pages-without-js";
 import { prepareForNginx } from "./build/nginx-files";
-import { bundleServer } from "./build/server-bundle";
+import { bundleServer, bundleWorker } from "./build/process-bundles.mjs";
 import { recordBuiltAddress } from "./build/built-address.mjs";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -17,6 +17,6 @@ recordBuiltAddress(distDir);
 console.info(`Served without JavaScript: ${writeStaticPagesWithoutJs(distDir).join(", ")}.`);
 const hashes = writeStaticPageHashes(distDir);
 console.info(`CSP hashes written for ${Object.keys(hashes).length} prerendered pages.`);
-console.info(`Server bundled into ${bundleServer(distDir)}.`);
+console.info(`Server bundled into ${bundleServer(distDir)}, the outbox worker into ${bundleWorker(distDir)}.`);
 // Last: nginx's includes and the gzip and brotli copies are made from the final files.
 console.info(`nginx includes written; ${prepareForNginx(distDir).compressed} files precompressed (gzip, brotli).`);

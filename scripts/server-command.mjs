@@ -1,6 +1,7 @@
-// How every production server process is started: npm start, npm run cluster, the bench and the
-// end-to-end tests. Plain node on the build's bundle of scripts/serve.ts (scripts/build/server-bundle.ts),
-// with V8's heap kept near what the server really holds.
+// How every production process is started: the server by npm start, npm run cluster, the bench and
+// the end-to-end tests, the outbox worker by npm run worker. Plain node on the build's bundle of
+// scripts/serve.ts or scripts/worker.ts (scripts/build/process-bundles.mjs), with V8's heap kept near
+// what the process really holds.
 import path from "node:path";
 
 /**
@@ -30,6 +31,9 @@ export const serverEnv = (env = process.env) => ({ MALLOC_ARENA_MAX: "2", ...env
 
 /** The server's entry in the build folder `distDir` (NEXT_DIST_DIR, default .next). */
 export const serverEntry = (distDir = process.env.NEXT_DIST_DIR || ".next") => path.join(distDir, "serve.mjs");
+
+/** The outbox worker's entry in the build folder `distDir`, for `npm run worker` (scripts/run-worker.mjs). */
+export const workerEntry = (distDir = process.env.NEXT_DIST_DIR || ".next") => path.join(distDir, "worker.mjs");
 
 /** node's arguments for the server: the flags above, `nodeArgs` (e.g. --cpu-prof), then the entry. */
 export const serverArgs = (distDir, nodeArgs = []) => [...SERVER_NODE_FLAGS, ...nodeArgs, serverEntry(distDir)];

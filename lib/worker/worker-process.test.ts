@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { existsSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import { startFakeResend, type FakeResend } from "../email/fake-resend-server";
@@ -13,20 +13,23 @@ import { bookLater, eventually, testWorker } from "./worker-test-fixtures";
 let database: TestDatabase;
 let fake: FakeResend;
 const postgresOnly = process.env.DATABASE_URL ? describe : describe.skip;
+// A build folder of the test's own: npm run worker bundles the worker into it on first start.
+const distDir = `.next-worker-test-${process.pid}`;
 
 beforeAll(async () => {
   [database, fake] = await Promise.all([createTestDatabase(), startFakeResend()]);
 });
 afterAll(async () => {
   await Promise.all([database.destroy(), fake.close()]);
+  rmSync(distDir, { recursive: true, force: true });
 });
 
-// As `npm run worker` starts it: node itself, so the signal reaches our handler. (The tsx CLI relays
-// signals and SIGKILLs a child that has not acknowledged one within 60 ms, as a busy one may not.)
+// What `npm run worker` runs (scripts/run-worker.mjs), which passes the signal on to the worker's node.
 function startWorkerProcess(env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, ["scripts/run-worker.mjs"], {
     env: {
       ...process.env,
+      NEXT_DIST_DIR: distDir,
       DATABASE_URL: database.url,
       RESEND_API_KEY: "re_test",
       RESEND_BASE_URL: fake.url,
@@ -64,6 +67,7 @@ postgresOnly("npm run worker", () => {
     await fake.waitForRequests(1, { timeoutMs: 20_000 }).catch((error: Error) => {
       throw new Error(`${error.message}\n${worker.output()}`);
     });
+    expect(existsSync(`${distDir}/worker.mjs`), "the worker runs from its bundle, not through tsx").toBe(true);
     const claimed = await database.prisma.outboxMessage.count({ where: { status: "SENDING" } });
     expect(claimed, "a batch claimed").toBeGreaterThan(1);
     await eventually(async () => (await database.prisma.rateLimitBucket.count({ where: { key: "booking:203.0.113.9" } })) === 0, "the worker's clean-up of expired rate-limit rows (they hold IP addresses)");
@@ -115,7 +119,7 @@ postgresOnly("npm run worker", () => {
   }, 60_000);
 
   it("refuses to start without DATABASE_URL, and says why", async () => {
-    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/worker.ts"], { env: { ...process.env, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["scripts/run-worker.mjs"], { env: { ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
