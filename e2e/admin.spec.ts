@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { accounts, PASSWORD, signIn } from "./admin-session";
+import { expectNoAccessibilityViolations } from "./axe";
 import { bookSlot, expect, expectConfirmation, laneSlots, openBookingForm, prospect, test, type Lane } from "./booking-fixtures";
 import { FIRM_TIME_ZONE } from "./booking-lanes";
 
@@ -16,8 +17,8 @@ async function bookLead(page: Page, lane: Lane, fullName: string, timeZone: stri
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ").trim();
 
-/** The lead's row in the list: its call in the viewer's zone, short enough that the table fits a laptop's screen. */
-async function expectListRow(page: Page, fullName: string, call: { slot: string; timeZone: string }) {
+/** The lead in the list: its call in the viewer's zone, short enough that the table fits a laptop's screen; a card on a phone. axe needs JavaScript. */
+async function expectListRow(page: Page, fullName: string, call: { slot: string; timeZone: string }, withJavaScript: boolean) {
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: fullName, exact: true }) });
   const year = (date: Date) => new Intl.DateTimeFormat("en-US", { timeZone: call.timeZone, year: "numeric" }).format(date);
   const at = new Date(call.slot);
@@ -36,6 +37,24 @@ async function expectListRow(page: Page, fullName: string, call: { slot: string;
   expect(plain((await cell.textContent())!)).toBe(plain(shown));
   const table = page.getByRole("table");
   expect(await table.evaluate((element) => element.parentElement!.scrollWidth - element.parentElement!.clientWidth), "the list scrolls sideways").toBe(0);
+  if (withJavaScript) await expectNoAccessibilityViolations(page);
+
+  // On a phone each row is a card: the name first, then the call and the rest, nothing off the side.
+  const laptop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const name = row.getByRole("link", { name: fullName, exact: true });
+    const callTime = row.locator(`time[datetime="${call.slot}"]`);
+    await expect(name).toBeVisible();
+    await expect(callTime).toBeVisible();
+    const label = await row.getByRole("cell").filter({ has: page.locator(`time[datetime="${call.slot}"]`) }).evaluate((cell) => getComputedStyle(cell, "::before").content);
+    expect(label, "the column's name before the call").toMatch(/^"Call"/);
+    expect((await name.boundingBox())!.y, "the name above the call").toBeLessThan((await callTime.boundingBox())!.y);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "the page scrolls sideways on a phone").toBeLessThanOrEqual(390);
+    if (withJavaScript) await expectNoAccessibilityViolations(page);
+  } finally {
+    await page.setViewportSize(laptop);
+  }
 }
 
 type Worker = "workerWithJs" | "workerWithoutJs";
@@ -46,7 +65,7 @@ async function workTheLead(page: Page, who: Worker, fullName: string, call: { sl
   await page.getByLabel("Search name, email, company, message").fill(fullName.slice(-8));
   await page.getByRole("button", { name: "Show leads" }).click();
   await expect(page).toHaveURL(/[?&]q=/);
-  await expectListRow(page, fullName, call);
+  await expectListRow(page, fullName, call, who === "workerWithJs");
   await page.getByRole("link", { name: fullName, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: fullName })).toBeVisible();
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LeadStatusBadge } from "@/components/admin/lead-status-badge";
-import { LocalTime } from "@/components/admin/local-time";
+import { LeadList } from "@/components/admin/lead-list";
 import { staffForPage } from "@/lib/auth/current-staff";
 import { topicLabels } from "@/lib/booking/booking-choices";
 import { getConfig } from "@/lib/config";
@@ -28,8 +27,8 @@ export default async function LeadsPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-3xl font-bold">Leads</h1>
-      <form method="get" className="mt-6 grid gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-4 dark:border-slate-700" role="search">
-        <div className="sm:col-span-2">
+      <form method="get" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-4 dark:border-slate-700" role="search">
+        <div className="col-span-2">
           <label htmlFor="q" className="text-sm font-medium">Search name, email, company, message</label>
           <input id="q" name="q" type="search" defaultValue={query.q} className={selectClass} />
         </div>
@@ -63,14 +62,6 @@ export default async function LeadsPage({ searchParams }: Props) {
           </select>
         </div>
         <div>
-          <label htmlFor="from" className="text-sm font-medium">Received from</label>
-          <input id="from" name="from" type="date" defaultValue={query.from} className={selectClass} />
-        </div>
-        <div>
-          <label htmlFor="to" className="text-sm font-medium">to</label>
-          <input id="to" name="to" type="date" defaultValue={query.to} className={selectClass} />
-        </div>
-        <div>
           <label htmlFor="sort" className="text-sm font-medium">Sort</label>
           <select id="sort" name="sort" defaultValue={query.sort ?? "newest"} className={selectClass}>
             <option value="newest">Newest first</option>
@@ -78,7 +69,15 @@ export default async function LeadsPage({ searchParams }: Props) {
             <option value="call">Call time, soonest first</option>
           </select>
         </div>
-        <div className="flex items-end gap-3 sm:col-span-4">
+        <div>
+          <label htmlFor="from" className="text-sm font-medium">Received from</label>
+          <input id="from" name="from" type="date" defaultValue={query.from} className={selectClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="text-sm font-medium">to</label>
+          <input id="to" name="to" type="date" defaultValue={query.to} className={selectClass} />
+        </div>
+        <div className="col-span-2 flex flex-wrap items-end gap-3 sm:col-span-4">
           <button type="submit" className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white dark:bg-emerald-400 dark:text-slate-950">
             Show leads
           </button>
@@ -89,43 +88,12 @@ export default async function LeadsPage({ searchParams }: Props) {
         </div>
       </form>
 
-      <div className="mt-6 overflow-x-auto">
-        <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
-          <caption className="sr-only">Leads, {query.sort === "oldest" ? "oldest" : query.sort === "call" ? "by call time" : "newest"} first</caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              {["Received", "Name", "Company", "Topic", "Call", "Status", "Owner", "Email"].map((heading) => (
-                <th key={heading} scope="col" className="px-2 py-2 font-semibold">{heading}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((lead) => (
-              <tr key={lead.id} className="border-b border-slate-200 dark:border-slate-800">
-                <td className="px-2 py-2 whitespace-nowrap"><LocalTime iso={lead.createdAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} compact /></td>
-                {/* What the prospect typed can be one long word (an email, a URL): it wraps rather than widening the table. */}
-                <td className="px-2 py-2 wrap-anywhere">
-                  <Link href={`/admin/leads/${lead.id}`} className="font-semibold underline">{lead.fullName}</Link>
-                  <div className="text-slate-600 dark:text-slate-400">{lead.email}</div>
-                </td>
-                <td className="px-2 py-2 wrap-anywhere">{lead.company}</td>
-                <td className="px-2 py-2">{topicLabels[lead.topic]}</td>
-                <td className="px-2 py-2 whitespace-nowrap">
-                  {lead.booking ? (
-                    <span className={lead.booking.status === "CANCELLED" ? "line-through" : undefined}>
-                      <LocalTime iso={lead.booking.startsAt.toISOString()} fallbackZone={FIRM_TIME_ZONE} compact />
-                    </span>
-                  ) : "—"}
-                </td>
-                <td className="px-2 py-2"><LeadStatusBadge status={lead.status} /></td>
-                <td className="px-2 py-2">{lead.owner?.name ?? "—"}</td>
-                <td className="px-2 py-2">{lead.outbox[0] ? (lead.outbox[0].deliveryStatus ?? lead.outbox[0].status).toLowerCase().replace("_", " ") : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {page.rows.length === 0 ? <p className="mt-6">No leads match.</p> : null}
-      </div>
+      <LeadList
+        rows={page.rows}
+        caption={`Leads, ${query.sort === "oldest" ? "oldest" : query.sort === "call" ? "by call time" : "newest"} first`}
+        fallbackZone={FIRM_TIME_ZONE}
+      />
+      {page.rows.length === 0 ? <p className="mt-6">No leads match.</p> : null}
       <nav aria-label="Pages" className="mt-6 flex gap-6">
         {page.newer ? <Link href={`/admin/leads${leadListSearch(filters, { before: page.newer })}`} className="underline" rel="prev">← Previous 50</Link> : null}
         {page.older ? <Link href={`/admin/leads${leadListSearch(filters, { after: page.older })}`} className="underline" rel="next">Next 50 →</Link> : null}
