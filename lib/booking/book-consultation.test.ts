@@ -16,6 +16,14 @@ beforeEach(async () => {
   await database.prisma.$executeRawUnsafe(`TRUNCATE "Lead", "Booking", "OutboxMessage", "RateLimitBucket" CASCADE`);
 });
 
+/** Resolves once `check` holds, asking every 50 ms for up to 10 s. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !(await check()); ) {
+    if (Date.now() > deadline) throw new Error("never happened");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const book = (request = bookingRequest()) => bookConsultation(database.prisma, request, testSettings, testNow);
 const counts = async () => ({
   leads: await database.prisma.lead.count(),
@@ -110,6 +118,48 @@ describe("booking a consultation", () => {
     expect(first).toEqual(second);
     expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 3 });
   });
+
+  // PostgreSQL only: PGlite runs one transaction at a time, so nothing there can deadlock.
+  it.runIf(process.env.DATABASE_URL)("takes a deadlock with another booking's insert as a lost race: tries again rather than failing", async () => {
+    // Another transaction holds the time, uncommitted; this booking's insert waits for it. That
+    // transaction then waits for this one (a lead with this form's token), and PostgreSQL aborts
+    // the one that waited first: this booking's statement, with 40P01.
+    const request = bookingRequest();
+    const otherLead = (n: number, formToken: string) => ({
+      reference: `OPS-DEADL${n}`,
+      formToken,
+      fullName: "Other Prospect",
+      email: `other-${n}@example.com`,
+      company: "Other Inc",
+      companySize: "SIZE_1_10" as const,
+      topic: "OTHER" as const,
+      timeZone: "UTC",
+      consentAt: testNow,
+    });
+    const deadlocks = async () =>
+      (await database.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()`)[0]!.n;
+    const waitingForALock = async () =>
+      (await database.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n > 0n;
+    const deadlocksBefore = await deadlocks();
+
+    let booking: ReturnType<typeof book> | undefined;
+    const rolledBack = new Error("rolled back on purpose");
+    const other = database.prisma.$transaction(
+      async (tx) => {
+        await tx.lead.create({ data: { ...otherLead(1, "other-form-1"), booking: { create: { startsAt: tuesdayNineAm, endsAt: addMinutes(tuesdayNineAm, 30) } } } });
+        booking = book(request);
+        await eventually(waitingForALock);
+        await tx.lead.create({ data: otherLead(2, request.formToken) });
+        throw rolledBack;
+      },
+      { timeout: 30_000 },
+    );
+    await expect(other).rejects.toBe(rolledBack);
+    expect(await booking).toMatchObject({ kind: "booked" });
+    expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 3 });
+    // pg_stat_database is updated when the backend reports its statistics, not at once.
+    await eventually(async () => (await deadlocks()) > deadlocksBefore);
+  }, 30_000);
 
   it("refuses a time the firm does not offer, offering the nearest open ones", async () => {
     const sunday = new Date("2026-12-06T15:00:00.000Z");

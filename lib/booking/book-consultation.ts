@@ -1,7 +1,7 @@
 import { addMinutes } from "date-fns";
 import { v7 as uuidv7 } from "uuid";
 import type { PrismaClient } from "../db/generated/client";
-import { isExclusionViolation, isUniqueViolation } from "../db/prisma-errors";
+import { isDeadlock, isExclusionViolation, isUniqueViolation } from "../db/prisma-errors";
 import type { Attribution } from "./attribution";
 import type { BookingForm } from "./booking-form-schema";
 import type { BookingOutcome } from "./booking-outcome";
@@ -26,7 +26,8 @@ export type BookingRequest = {
 };
 
 // Each attempt after the first follows a clash: a reference code already used, or the chosen
-// consultant booked by someone else a moment before (then the next free one is tried).
+// consultant booked by someone else a moment before (refused, or deadlocked with that booking's
+// insert: then the next free one is tried, or the time is found taken).
 const ATTEMPTS = 6;
 
 /**
@@ -86,9 +87,9 @@ async function book(db: PrismaClient, request: BookingRequest, settings: Booking
         const earlier = await findByFormToken(db, request.formToken);
         if (earlier) return { kind: "booked", reference: earlier };
       }
-      const clashed = isExclusionViolation(error) || isUniqueViolation(error, "reference");
-      if (clashed && attempt < ATTEMPTS) continue;
-      if (isExclusionViolation(error)) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
+      const lostRace = isExclusionViolation(error) || isDeadlock(error);
+      if ((lostRace || isUniqueViolation(error, "reference")) && attempt < ATTEMPTS) continue;
+      if (lostRace) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
       throw error;
     }
   }

@@ -28,3 +28,13 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
 export function isExclusionViolation(error: unknown): boolean {
   return adapterCause(error)?.originalCode === "23P01";
 }
+
+/**
+ * PostgreSQL broke a deadlock by aborting this statement (40P01). Two inserts that overlap under an
+ * exclusion constraint each wait for the other to finish before they can check it, so two
+ * prospects racing for one time can deadlock rather than one of them being refused: the aborted one
+ * lost the race, and trying again finds the time taken.
+ */
+export function isDeadlock(error: unknown): boolean {
+  return adapterCause(error)?.originalCode === "40P01";
+}
