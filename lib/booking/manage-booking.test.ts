@@ -86,6 +86,35 @@ describe("moving a booking", () => {
     expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(["moved", "slot-taken"]);
   });
 
+  // PostgreSQL only: PGlite runs one transaction at a time, so nothing there can deadlock.
+  it.runIf(process.env.DATABASE_URL)("takes a deadlock with another booking's write as a lost race: tries again rather than failing", async () => {
+    // Another transaction holds the new time, uncommitted, and the move waits for it; that
+    // transaction then writes the booking being moved, which the move has locked. PostgreSQL aborts
+    // the one that waited first, the move, with 40P01.
+    const { lead, token } = await booked();
+    const other = await booked(addMinutes(wednesdayNineAm, 60));
+    const waitingForALock = async () =>
+      (await database.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n > 0n;
+    let move: ReturnType<typeof moveBooking> | undefined;
+    const rolledBack = new Error("rolled back on purpose");
+    const transaction = database.prisma.$transaction(
+      async (tx) => {
+        await tx.booking.update({ where: { id: other.lead.booking!.id }, data: { startsAt: wednesdayNineAm, endsAt: addMinutes(wednesdayNineAm, 30) } });
+        move = moveBooking(database.prisma, token, wednesdayNineAm, testSettings, testNow);
+        for (const deadline = Date.now() + 10_000; !(await waitingForALock()); ) {
+          if (Date.now() > deadline) throw new Error("the move never waited");
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await tx.booking.update({ where: { id: lead.booking!.id }, data: { sequence: { increment: 0 } } });
+        throw rolledBack;
+      },
+      { timeout: 30_000 },
+    );
+    await expect(transaction).rejects.toBe(rolledBack);
+    expect(await move).toMatchObject({ kind: "moved" });
+    expect(await database.prisma.booking.findUniqueOrThrow({ where: { id: lead.booking!.id } })).toMatchObject({ startsAt: wednesdayNineAm, sequence: 1 });
+  }, 30_000);
+
   it("refuses a time the firm does not offer, and does nothing for the same time", async () => {
     const { token } = await booked();
     const saturday = new Date("2026-12-05T15:00:00.000Z");
