@@ -1,11 +1,12 @@
 import { addMinutes } from "date-fns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/open-database";
-import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import { createTestDatabase, someoneWaitsForALock, type TestDatabase } from "../db/test-database";
 import { bookConsultation } from "./book-consultation";
 import { bookingRequest, testNow, testSettings, tuesdayNineAm } from "./booking-test-fixtures";
 import { issueFormToken } from "./form-token";
 import { deleteExpiredRateLimits } from "../rate-limit/rate-limit";
+import { eventually } from "../worker/worker-test-fixtures";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -15,14 +16,6 @@ afterAll(() => database.destroy());
 beforeEach(async () => {
   await database.prisma.$executeRawUnsafe(`TRUNCATE "Lead", "Booking", "OutboxMessage", "RateLimitBucket" CASCADE`);
 });
-
-/** Resolves once `check` holds, asking every 50 ms for up to 10 s. */
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !(await check()); ) {
-    if (Date.now() > deadline) throw new Error("never happened");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const book = (request = bookingRequest()) => bookConsultation(database.prisma, request, testSettings, testNow);
 const counts = async () => ({
@@ -138,8 +131,6 @@ describe("booking a consultation", () => {
     });
     const deadlocks = async () =>
       (await database.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()`)[0]!.n;
-    const waitingForALock = async () =>
-      (await database.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n > 0n;
     const deadlocksBefore = await deadlocks();
 
     let booking: ReturnType<typeof book> | undefined;
@@ -148,7 +139,7 @@ describe("booking a consultation", () => {
       async (tx) => {
         await tx.lead.create({ data: { ...otherLead(1, "other-form-1"), booking: { create: { startsAt: tuesdayNineAm, endsAt: addMinutes(tuesdayNineAm, 30) } } } });
         booking = book(request);
-        await eventually(waitingForALock);
+        await eventually(() => someoneWaitsForALock(database.prisma), "the booking waiting for the other transaction");
         await tx.lead.create({ data: otherLead(2, request.formToken) });
         throw rolledBack;
       },
@@ -158,7 +149,7 @@ describe("booking a consultation", () => {
     expect(await booking).toMatchObject({ kind: "booked" });
     expect(await counts()).toEqual({ leads: 1, confirmed: 1, outbox: 3 });
     // pg_stat_database is updated when the backend reports its statistics, not at once.
-    await eventually(async () => (await deadlocks()) > deadlocksBefore);
+    await eventually(async () => (await deadlocks()) > deadlocksBefore, "the deadlock counted");
   }, 30_000);
 
   it("refuses a time the firm does not offer, offering the nearest open ones", async () => {

@@ -1,7 +1,7 @@
 import { addMinutes } from "date-fns";
 import { v7 as uuidv7 } from "uuid";
 import type { PrismaClient } from "../db/generated/client";
-import { isDeadlock, isExclusionViolation, isUniqueViolation } from "../db/prisma-errors";
+import { isOverlapConflict, isUniqueViolation } from "../db/prisma-errors";
 import type { Attribution } from "./attribution";
 import type { BookingForm } from "./booking-form-schema";
 import type { BookingOutcome } from "./booking-outcome";
@@ -87,7 +87,7 @@ async function book(db: PrismaClient, request: BookingRequest, settings: Booking
         const earlier = await findByFormToken(db, request.formToken);
         if (earlier) return { kind: "booked", reference: earlier };
       }
-      const lostRace = isExclusionViolation(error) || isDeadlock(error);
+      const lostRace = isOverlapConflict(error);
       if ((lostRace || isUniqueViolation(error, "reference")) && attempt < ATTEMPTS) continue;
       if (lostRace) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
       throw error;

@@ -1,6 +1,7 @@
 import { addMinutes } from "date-fns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import { createTestDatabase, someoneWaitsForALock, type TestDatabase } from "../db/test-database";
+import { eventually } from "../worker/worker-test-fixtures";
 import { bookConsultation } from "./book-consultation";
 import { bookingRequest, testNow, testSettings, tuesdayNineAm } from "./booking-test-fixtures";
 import { cancelBooking } from "./cancel-booking";
@@ -93,18 +94,13 @@ describe("moving a booking", () => {
     // the one that waited first, the move, with 40P01.
     const { lead, token } = await booked();
     const other = await booked(addMinutes(wednesdayNineAm, 60));
-    const waitingForALock = async () =>
-      (await database.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n > 0n;
     let move: ReturnType<typeof moveBooking> | undefined;
     const rolledBack = new Error("rolled back on purpose");
     const transaction = database.prisma.$transaction(
       async (tx) => {
         await tx.booking.update({ where: { id: other.lead.booking!.id }, data: { startsAt: wednesdayNineAm, endsAt: addMinutes(wednesdayNineAm, 30) } });
         move = moveBooking(database.prisma, token, wednesdayNineAm, testSettings, testNow);
-        for (const deadline = Date.now() + 10_000; !(await waitingForALock()); ) {
-          if (Date.now() > deadline) throw new Error("the move never waited");
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        await eventually(() => someoneWaitsForALock(database.prisma), "the move waiting for the other transaction");
         await tx.booking.update({ where: { id: lead.booking!.id }, data: { sequence: { increment: 0 } } });
         throw rolledBack;
       },

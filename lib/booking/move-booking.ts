@@ -1,7 +1,7 @@
 import { addMinutes } from "date-fns";
 import { v7 as uuidv7 } from "uuid";
 import { Prisma, type PrismaClient } from "../db/generated/client";
-import { isDeadlock, isExclusionViolation } from "../db/prisma-errors";
+import { isOverlapConflict } from "../db/prisma-errors";
 import type { BookingSettings } from "./booking-settings";
 import { chooseConsultantSql, withConsultantSql } from "./choose-consultant-sql";
 import type { Slot } from "./generate-slots";
@@ -49,7 +49,7 @@ export async function moveBooking(db: PrismaClient, token: string, startsAt: Dat
       if (moved) log.info({ bookingId: booking.id }, "booking moved");
       return moved ? { kind: "moved", slot } : { kind: "not-movable" };
     } catch (error) {
-      if (!isExclusionViolation(error) && !isDeadlock(error)) throw error;
+      if (!isOverlapConflict(error)) throw error;
       if (attempt >= ATTEMPTS) return { kind: "slot-taken", nearest: await nearestOpenSlots(db, slot, settings, now) };
     }
   }

@@ -24,17 +24,14 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
   return fields.some((name) => name.replaceAll('"', "") === field) || index.includes(`_${field}_`);
 }
 
-/** An exclusion constraint (PostgreSQL 23P01) refused the write: for bookings, an overlap. */
-export function isExclusionViolation(error: unknown): boolean {
-  return adapterCause(error)?.originalCode === "23P01";
-}
-
 /**
- * PostgreSQL broke a deadlock by aborting this statement (40P01). Two inserts that overlap under an
- * exclusion constraint each wait for the other to finish before they can check it, so two
- * prospects racing for one time can deadlock rather than one of them being refused: the aborted one
- * lost the race, and trying again finds the time taken.
+ * Another write to the same time decided this one's fate: an exclusion constraint refused it
+ * (PostgreSQL 23P01; for bookings, an overlap), or PostgreSQL broke a deadlock by aborting it
+ * (40P01). Two inserts that overlap under an exclusion constraint each wait for the other to finish
+ * before they can check it, so two prospects racing for one time can deadlock rather than one of
+ * them being refused. Either way this write lost the race, and trying again finds the time taken.
  */
-export function isDeadlock(error: unknown): boolean {
-  return adapterCause(error)?.originalCode === "40P01";
+export function isOverlapConflict(error: unknown): boolean {
+  const code = adapterCause(error)?.originalCode;
+  return code === "23P01" || code === "40P01";
 }

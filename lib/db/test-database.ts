@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { PrismaClient } from "./generated/client";
 import { openDatabase, type Database } from "./open-database";
 
 export type TestDatabase = Database & { url?: string; destroy(): Promise<void> };
@@ -29,6 +30,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+/** Whether a session on this database waits for another's lock now (PostgreSQL): for tests that stage a race. */
+export async function someoneWaitsForALock(prisma: PrismaClient): Promise<boolean> {
+  const [row] = await prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+  return row!.n > 0n;
 }
 
 async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
