@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { accounts, PASSWORD, signIn } from "./admin-session";
 import { expectNoAccessibilityViolations } from "./axe";
-import { bookSlot, expect, expectConfirmation, laneSlots, openBookingForm, prospect, test, type Lane } from "./booking-fixtures";
+import { bookSlot, expect, expectConfirmation, laneSlots, openBookingForm, plainSpaces, prospect, test, type Lane } from "./booking-fixtures";
 import { FIRM_TIME_ZONE } from "./booking-lanes";
 
 // Staff work a lead from arrival: sign in, find it, move it through the pipeline, note it, sign out.
@@ -14,8 +14,6 @@ async function bookLead(page: Page, lane: Lane, fullName: string, timeZone: stri
   await expectConfirmation(page, slot!, timeZone);
   return slot!;
 }
-
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ").trim();
 
 /** The lead in the list: its call in the viewer's zone, short enough that the table fits a laptop's screen; a card on a phone. axe needs JavaScript. */
 async function expectListRow(page: Page, fullName: string, call: { slot: string; timeZone: string }, withJavaScript: boolean) {
@@ -32,9 +30,9 @@ async function expectListRow(page: Page, fullName: string, call: { slot: string;
     minute: "2-digit",
     timeZoneName: "short",
   }).format(at);
-  const cell = row.locator(`time[datetime="${call.slot}"]`);
-  await expect(cell).toBeVisible();
-  expect(plain((await cell.textContent())!)).toBe(plain(shown));
+  const callTime = row.locator(`time[datetime="${call.slot}"]`);
+  await expect(callTime).toBeVisible();
+  expect(plainSpaces((await callTime.textContent())!)).toBe(plainSpaces(shown));
   const table = page.getByRole("table");
   expect(await table.evaluate((element) => element.parentElement!.scrollWidth - element.parentElement!.clientWidth), "the list scrolls sideways").toBe(0);
   if (withJavaScript) await expectNoAccessibilityViolations(page);
@@ -44,7 +42,6 @@ async function expectListRow(page: Page, fullName: string, call: { slot: string;
   await page.setViewportSize({ width: 390, height: 844 });
   try {
     const name = row.getByRole("link", { name: fullName, exact: true });
-    const callTime = row.locator(`time[datetime="${call.slot}"]`);
     await expect(name).toBeVisible();
     await expect(callTime).toBeVisible();
     const label = await row.getByRole("cell").filter({ has: page.locator(`time[datetime="${call.slot}"]`) }).evaluate((cell) => getComputedStyle(cell, "::before").content);

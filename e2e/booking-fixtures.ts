@@ -17,6 +17,9 @@ const SLOT_MINUTES = 30;
  * A client address no other test uses, from the IPv6 documentation range and random, so tests in
  * other workers and earlier runs against the same database never share a rate-limit bucket.
  */
+/** ICU's narrow no-break, no-break and thin spaces as plain ones, to compare what Intl writes with what a page shows. */
+export const plainSpaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, " ");
+
 export const uniqueClientIp = () => `2001:db8:${randomBytes(12).toString("hex").match(/.{4}/g)!.join(":")}`;
 
 type BookingFixtures = {

@@ -4,6 +4,7 @@ import {
   expect,
   expectConfirmation,
   openBookingForm,
+  plainSpaces,
   slotLabels,
   test,
   timeZoneSelect,
@@ -19,7 +20,6 @@ test.describe.configure({ timeout: 90_000 });
 // in spring, the EU first in autumn) the gap between the firm's zone and theirs moves by an hour:
 // the instant booked must be the one they clicked, wherever and whenever they are.
 
-const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, " ");
 const intl = (zone: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { ...options, timeZone: zone });
 const zoneName = (zone: string, at: Date) => intl(zone, { timeZoneName: "long" }).formatToParts(at).find((part) => part.type === "timeZoneName")!.value;
 const sameZone = (a: string, b: string) => intl(a, {}).resolvedOptions().timeZone === intl(b, {}).resolvedOptions().timeZone;
@@ -41,9 +41,9 @@ for (const zone of dstZones) {
         const [slot] = (await dstSlots(page))[zone][period];
         const instant = new Date(slot!);
         expect(slotLabels(slot!, zone), "the form's day on the row of days, its heading and the time, as Intl writes them for this zone").toEqual({
-          dayChoice: plain(intl(zone, { weekday: "short", month: "short", day: "numeric" }).format(instant)),
-          day: plain(intl(zone, { weekday: "long", month: "long", day: "numeric" }).format(instant)),
-          time: plain(intl(zone, { hour: "numeric", minute: "2-digit" }).format(instant)),
+          dayChoice: plainSpaces(intl(zone, { weekday: "short", month: "short", day: "numeric" }).format(instant)),
+          day: plainSpaces(intl(zone, { weekday: "long", month: "long", day: "numeric" }).format(instant)),
+          time: plainSpaces(intl(zone, { hour: "numeric", minute: "2-digit" }).format(instant)),
         });
         await bookSlot(page, slot!);
 

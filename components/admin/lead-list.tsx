@@ -7,8 +7,9 @@ import type { LeadListRow } from "@/lib/leads/list-leads";
 type Props = { rows: LeadListRow[]; caption: string; fallbackZone: string };
 
 // On a phone each row is a card: the cells stacked, each after its column's name (data-label, drawn
-// with no text for screen readers, which have the column's header), the lead's name first. The roles are said outright because a table drawn with display: block or flex
-// is no longer a table to some screen readers (Safari's, notably).
+// with no text for screen readers, which have the column's header), the lead's name first. The
+// roles are said outright because a table drawn with display: block or flex is no longer a table to
+// some screen readers (Safari's, notably).
 const cell =
   "px-2 py-2 max-sm:flex max-sm:gap-2 max-sm:p-0 max-sm:before:w-20 max-sm:before:shrink-0 max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)_/_''] dark:max-sm:before:text-slate-400";
 const headings = ["Received", "Name", "Company", "Topic", "Call", "Status", "Owner", "Email"] as const;

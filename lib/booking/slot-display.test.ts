@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Slot } from "./generate-slots";
-import { formatSlot, formatSlotRange, groupSlotsByDay, timeZoneLabel } from "./slot-display";
+import { formatCompact, formatSlot, formatSlotRange, groupSlotsByDay, timeZoneLabel, zoneAbbreviation } from "./slot-display";
 
 const MINUTE = 60_000;
 
@@ -144,5 +144,14 @@ describe("timeZoneLabel", () => {
 
   it("falls back to the offset for a zone without a name", () => {
     expect(timeZoneLabel("Etc/GMT-3", new Date("2026-11-30T14:00:00Z"))).toBe("GMT+03:00 (Etc/GMT-3)");
+  });
+});
+
+describe("formatCompact and zoneAbbreviation", () => {
+  const at = new Date("2026-12-05T05:40:00Z");
+  it("writes an instant short, in the zone, with its abbreviation; the year only when it is not now's", () => {
+    expect(formatCompact(at, "America/Chicago", new Date("2026-12-20T00:00:00Z"))).toBe("Fri, Dec 4, 11:40 PM CST");
+    expect(formatCompact(at, "America/Chicago", new Date("2027-01-02T00:00:00Z"))).toBe("Fri, Dec 4, 2026, 11:40 PM CST");
+    expect(zoneAbbreviation(at, "America/New_York")).toBe("EST");
   });
 });

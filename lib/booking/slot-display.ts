@@ -23,6 +23,10 @@ const STYLES = {
   time: { hour: "numeric", minute: "2-digit" },
   timeWithZone: { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
   zoneName: { timeZoneName: "long" },
+  zoneAbbreviation: { timeZoneName: "short" },
+  year: { year: "numeric" },
+  compact: { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  compactWithYear: { weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -133,4 +137,16 @@ export function timeZoneLabel(timeZone: string, at: Date, locale: string = DEFAU
     .formatToParts(at)
     .find((part) => part.type === "timeZoneName")?.value;
   return name ? `${plainSpaces(name)} (${timeZone})` : timeZone;
+}
+
+/** "EST", or "GMT+1" where the locale has no abbreviation for the zone. */
+export function zoneAbbreviation(at: Date, timeZone: string, locale: string = DEFAULT_LOCALE): string {
+  return formatter("zoneAbbreviation", timeZone, locale).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/** "Sat, Dec 5, 5:40 AM EST", with the year when it is not `now`'s: short enough for a table's cell. */
+export function formatCompact(at: Date, timeZone: string, now: Date = new Date(), locale: string = DEFAULT_LOCALE): string {
+  const year = formatter("year", timeZone, locale);
+  const style = year.format(at) === year.format(now) ? "compact" : "compactWithYear";
+  return plainSpaces(formatter(style, timeZone, locale).format(at));
 }
