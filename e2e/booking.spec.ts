@@ -21,28 +21,51 @@ test.use({ timezoneId: zone });
 
 test("a prospect books a call: the button waits while it books, then the confirmation shows the time and a reference", async ({ page }) => {
   await openBookingForm(page);
+  const scripts = await page.locator("script").evaluateAll((all) => all.map((script) => (script as HTMLScriptElement).src));
+  expect(scripts, "no React: the page's own module is its one script").toEqual([expect.stringMatching(/\/_next\/static\/page-scripts\/booking-\w+\.js$/)]);
   const [slot] = await laneSlots(page, "with-js");
   await fillAnswers(page, prospect());
   await pickSlot(page, slot!);
   await consent(page).check();
 
-  // Hold the booking request until the button has been seen waiting.
+  // While the booking is on its way (held here until then), the page reports what its button says
+  // and whether a second press sends anything: Playwright's own reads would wait for the navigation.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
+  let whileBooking: unknown;
+  let posts = 0;
+  await page.route(
+    (url) => url.pathname === "/while-booking",
+    async (route) => {
+      whileBooking = JSON.parse(new URL(route.request().url()).searchParams.get("state")!);
+      release();
+      await route.fulfill({ status: 204 });
+    },
+  );
   await page.route(
     (url) => url.pathname === "/book",
     async (route) => {
-      if (route.request().method() === "POST") await held;
+      if (route.request().method() === "POST" && ++posts === 1) await held;
       await route.continue();
     },
   );
+  await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>("form[data-enhance]")!;
+    const button = form.querySelector<HTMLButtonElement>("button[data-pending-label]")!;
+    // After the form's own handler, and after what that handler leaves for later.
+    form.addEventListener("submit", () =>
+      setTimeout(() => {
+        const state = { label: button.textContent, disabled: button.disabled };
+        button.click();
+        void fetch(`/while-booking?state=${encodeURIComponent(JSON.stringify(state))}`);
+      }),
+    );
+  });
   await bookButton(page).click();
-  const waiting = page.getByRole("button", { name: "Booking your call…" });
-  await expect(waiting).toBeVisible();
-  await expect(waiting).toBeDisabled();
-  release();
 
   await expectConfirmation(page, slot!, zone);
+  expect(whileBooking).toEqual({ label: "Booking your call…", disabled: true });
+  expect(posts, "a second press sent nothing").toBe(1);
 });
 
 test("the confirmation's Add to calendar link downloads the booking as a calendar file", async ({ page }) => {

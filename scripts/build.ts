@@ -1,4 +1,5 @@
-// npm run build: next build; the reader pages' prerendered HTML without scripts; then the CSP
+// npm run build: next build; the reader pages' prerendered HTML without scripts; the booking
+// pages' own script (scripts/build/page-scripts.mjs); then the CSP
 // hashes of each prerendered page's inline scripts, which the edge (and nginx) send with those
 // pages so that they stay static and need no nonce.
 import "./env-files-loaded.mjs";
@@ -8,6 +9,7 @@ import { writeStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { writeStaticPagesWithoutJs } from "./build/static-pages-without-js";
 import { prepareForNginx } from "./build/nginx-files";
 import { bundleServer, bundleWorker } from "./build/process-bundles.mjs";
+import { bundlePageScripts } from "./build/page-scripts.mjs";
 import { recordBuiltAddress } from "./build/built-address.mjs";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -17,6 +19,7 @@ recordBuiltAddress(distDir);
 console.info(`Served without JavaScript: ${writeStaticPagesWithoutJs(distDir).join(", ")}.`);
 const hashes = writeStaticPageHashes(distDir);
 console.info(`CSP hashes written for ${Object.keys(hashes).length} prerendered pages.`);
+console.info(`Page scripts bundled: ${Object.values(bundlePageScripts(distDir)).join(", ")}.`);
 console.info(`Server bundled into ${bundleServer(distDir)}, the outbox worker into ${bundleWorker(distDir)}.`);
 // Last: nginx's includes and the gzip and brotli copies are made from the final files.
 console.info(`nginx includes written; ${prepareForNginx(distDir).compressed} files precompressed (gzip, brotli).`);

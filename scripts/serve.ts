@@ -7,6 +7,7 @@ import next from "next";
 import { getConfig } from "../lib/config";
 import { createEdge } from "../lib/http/edge/edge";
 import { answerUnreadableActions } from "../lib/http/edge/unreadable-action";
+import { isProspectPage, readPageScripts, serveAsProspectPage } from "../lib/http/edge/prospect-pages";
 import { EDGE_MARKER } from "../lib/http/edge/client-address-header";
 import { readStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { parseTrustedProxies } from "../lib/http/edge/trusted-proxies";
@@ -50,6 +51,8 @@ function applyStatusOverride(response: ServerResponse, context: RequestContext):
   }) as ServerResponse["writeHead"];
 }
 
+const bookingScript = readPageScripts(distDir).booking;
+
 const routeOf = createRouteLabeler(readAppRoutes(distDir));
 const accessLog = loggerFor("http");
 
@@ -80,6 +83,7 @@ const server = createServer((request, response) => {
   observe(request, response, context);
   if (edge(request, response)) return;
   applyStatusOverride(response, context);
+  if (isProspectPage((request.url ?? "/").split("?")[0]!)) serveAsProspectPage(request, response, { script: bookingScript, compress: config.COMPRESS_RESPONSES });
   answerUnreadableActions(request, response, context, config.FIRM_EMAIL);
   void runWithRequestContext(context, () => handle(request, response));
 });

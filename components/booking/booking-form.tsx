@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useDeferredValue, useState, type FocusEvent } from "react";
+import { useActionState } from "react";
 import { submitBooking } from "@/app/(site)/book/actions";
 import { companySizeLabels, topicLabels } from "@/lib/booking/booking-choices";
-import type { BookingField, FieldErrors } from "@/lib/booking/booking-form-schema";
+import type { BookingField } from "@/lib/booking/booking-form-schema";
 import type { ZoneOffset } from "@/lib/booking/zone-option-label";
 import { BOOKING_UNAVAILABLE_MESSAGE, type BookingFormState } from "@/lib/booking/booking-form-state";
 import { ErrorSummary } from "./error-summary";
@@ -26,6 +26,9 @@ const labels: Record<BookingField, string> = {
   consent: "Privacy notice",
 };
 
+/** The fields checked as the person leaves them; the time and consent are checked when the form is sent. */
+const checkedOnLeaving = (Object.keys(labels) as BookingField[]).filter((name) => name !== "slot" && name !== "consent");
+
 type Props = {
   initialState: BookingFormState;
   /** "unavailable" when the database could not be reached to list them. */
@@ -37,40 +40,17 @@ type Props = {
   timeZones: ZoneOffset[];
 };
 
-// zod is most of the form's JavaScript and only checks a field as the person leaves it: it loads
-// when the form is first focused, not with the page.
-// Unloaded (offline for a moment), it resolves to undefined and the next focus tries again; the
-// field goes unchecked until the server checks them all on submit.
-let fieldCheck: Promise<typeof import("@/lib/booking/check-booking-field") | undefined> | undefined;
-function loadFieldCheck() {
-  fieldCheck ??= import("@/lib/booking/check-booking-field").catch(() => (fieldCheck = undefined));
-  return fieldCheck;
-}
-
+/**
+ * The booking form, drawn on the server from the action's last answer; it works as a plain form post.
+ * The page is served without React (lib/http/edge/prospect-pages.ts): what JavaScript adds, the
+ * browser's zone, times that follow the zone, fields checked as they are left and a waiting button,
+ * comes from enhance-booking-forms.ts, guided by the form's data attributes.
+ */
 export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, firmTimeZone, timeZones }: Props) {
-  const [state, formAction, pending] = useActionState(submitBooking, initialState);
-  // False while hydrating (the server cannot know the browser's zone), then true in a render of its own.
-  const hydrated = useDeferredValue(true, false);
-  const browserZone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
-  const [pickedZone, setPickedZone] = useState<string>();
-  const zone = pickedZone ?? state.timeZone ?? chosenTimeZone ?? browserZone ?? firmTimeZone;
-  // Errors found as the person leaves a field, until the next answer from the server replaces them.
-  const [blur, setBlur] = useState<{ answer: number; errors: FieldErrors }>({ answer: 0, errors: {} });
-  const blurErrors = blur.answer === state.answer ? blur.errors : {};
-
-  const errors: FieldErrors = { ...state.fieldErrors, ...blurErrors };
-  const onBlur = (event: FocusEvent<HTMLFormElement>) => {
-    const target = event.target as EventTarget;
-    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)) return;
-    const name = target.name as BookingField;
-    if (!(name in labels) || name === "slot" || name === "consent") return;
-    const { answer } = state;
-    const record = (error: string | undefined) =>
-      setBlur((last) => ({ answer, errors: { ...(last.answer === answer ? last.errors : {}), [name]: error } }));
-    const { value } = target;
-    if (value === "" && !state.fieldErrors[name]) record(undefined);
-    else void loadFieldCheck().then((check) => check && record(check.checkBookingField(name, value)));
-  };
+  const [state, formAction] = useActionState(submitBooking, initialState);
+  const chosenZone = state.timeZone ?? chosenTimeZone;
+  const zone = chosenZone ?? firmTimeZone;
+  const errors = state.fieldErrors;
   const value = (name: BookingField) => state.values[name] ?? "";
   // With the database away, the time the person chose is the one offered, so it is kept too.
   const unavailable = slots === "unavailable";
@@ -78,11 +58,17 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
   const field = (name: BookingField, hasHint = false) => controlProps(name, errors[name], hasHint);
 
   return (
-    // React resets a form after its action, and selects then fall back to the option they were first
-    // drawn with, not their new defaultValue (facebook/react#30580, #32362): the chosen company size,
-    // topic and time zone would be lost. Every control already shows what the person entered; keep it.
-    <form action={formAction} onFocus={() => void loadFieldCheck()} onBlur={onBlur} onReset={(event) => event.preventDefault()} noValidate className="space-y-8" aria-busy={pending}>
-      {/* Only the server's answer fills the summary: errors found on leaving a field stay beside it, unannounced. */}
+    <form
+      action={formAction}
+      // In development React hydrates this form and resets it after its action, and selects then fall
+      // back to the option they were first drawn with (facebook/react#30580): keep what was entered.
+      onReset={(event) => event.preventDefault()}
+      noValidate
+      className="space-y-8"
+      data-enhance
+      data-check-fields={checkedOnLeaving.join(" ")}
+      data-adopt-browser-zone={chosenZone ? undefined : ""}
+    >
       <ErrorSummary
         errors={state.fieldErrors}
         formError={state.formError ?? (unavailable ? BOOKING_UNAVAILABLE_MESSAGE : undefined)}
@@ -144,7 +130,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
       </fieldset>
 
       <div className="space-y-4">
-        <TimeZoneSelect value={zone} zones={timeZones} onChange={setPickedZone} />
+        <TimeZoneSelect value={zone} zones={timeZones} />
         <SlotPicker
           slots={offered}
           emptyMessage={unavailable ? "The open times cannot be shown just now. Please try again in a moment." : undefined}
@@ -181,7 +167,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <SubmitButton pending={pending} label="Book the consultation" pendingLabel="Booking your call…" />
+      <SubmitButton pending={false} label="Book the consultation" pendingLabel="Booking your call…" />
     </form>
   );
 }

@@ -1,25 +1,16 @@
-"use client";
-
-import { useEffect, useRef } from "react";
 import type { FieldErrors } from "@/lib/booking/booking-form-schema";
-import { fieldId } from "./form-field";
+import { fieldId } from "./field-ids";
 
-/** The list of problems at the top of the form, each linking to its field; takes focus when shown. */
+/** The list of problems at the top of the form, each linking to its field; takes focus when the form comes back with it. */
 export function ErrorSummary(props: { errors: FieldErrors; formError?: string; labels: Record<string, string>; answer: number }) {
   const { errors, formError, labels, answer } = props;
-  const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
-  const shown = entries.length > 0 || Boolean(formError);
-
-  useEffect(() => {
-    if (shown && answer > 0) ref.current?.focus();
-  }, [shown, answer]);
-
-  if (!shown) return null;
+  if (entries.length === 0 && !formError) return null;
   return (
     <div
-      ref={ref}
       tabIndex={-1}
+      // Rendered on the server only: the browser focuses it as the page loads, with or without JavaScript.
+      autoFocus={answer > 0}
       role="alert"
       aria-labelledby="error-summary-title"
       className="rounded-md border-2 border-red-700 p-4 focus:outline-none focus:ring-4 focus:ring-red-700/30 dark:border-red-400"

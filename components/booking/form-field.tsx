@@ -1,8 +1,5 @@
 import type { ReactNode } from "react";
-
-export const fieldId = (name: string) => `field-${name}`;
-export const errorId = (name: string) => `${name}-error`;
-const hintId = (name: string) => `${name}-hint`;
+import { errorId, fieldErrorClass, fieldErrorPrefix, fieldId, hintId } from "./field-ids";
 
 /** What a control needs to be tied to its label, hint and error for assistive technology. */
 export function controlProps(name: string, error: string | undefined, hasHint = false) {
@@ -23,8 +20,8 @@ export const inputClass =
 export function FieldError({ name, error }: { name: string; error: string | undefined }) {
   if (!error) return null;
   return (
-    <p id={errorId(name)} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-      <span className="sr-only">Error: </span>
+    <p id={errorId(name)} className={fieldErrorClass}>
+      <span className="sr-only">{fieldErrorPrefix}</span>
       {error}
     </p>
   );

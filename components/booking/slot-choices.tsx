@@ -1,5 +1,5 @@
 import type { SlotDay } from "@/lib/booking/slot-display";
-import { fieldId } from "./form-field";
+import { fieldId } from "./field-ids";
 
 type Props = {
   days: SlotDay[];
@@ -11,12 +11,6 @@ type Props = {
   picked: string | undefined;
   /** Said instead of the times when there are none to show. */
   emptyMessage?: string;
-  /**
-   * With these, the choices are the page's state (the form with JavaScript): only the shown day's
-   * times are drawn. Without them, every day's times are drawn and CSS shows the checked day's.
-   */
-  onShowDay?: (day: string) => void;
-  onPick?: (slot: string) => void;
 };
 
 /** The time a choice's key stands for. */
@@ -24,25 +18,20 @@ export const slotOfChoice = (key: string) => key.replace(/^nearest-/, "");
 
 /**
  * A row of days, and under it the times of the one chosen: each day's radio is followed by its label
- * and its times, which CSS shows only after a checked day (globals.css, `.slot-days`).
+ * and its times, which CSS shows only after a checked day (globals.css, `.slot-days`), so choosing a
+ * day needs no script.
  */
-export function SlotChoices({ days, nearest, shownDay, picked, emptyMessage, onShowDay, onPick }: Props) {
-  const interactive = Boolean(onShowDay && onPick);
+export function SlotChoices({ days, nearest, shownDay, picked, emptyMessage }: Props) {
   const shown = days.find((day) => day.day === shownDay) ?? days[0];
   // The first choice on view carries the field's id, so the error summary's link lands on the group.
   const firstKey = nearest.length ? `nearest-${nearest[0]!.value}` : shown?.slots[0]?.value;
-  const radio = (value: string, label: string, key: string) => {
-    const id = key === firstKey ? fieldId("slot") : undefined;
-    const state = onPick ? { checked: key === picked, onChange: () => onPick(key) } : { defaultChecked: key === picked };
-    // The label holds its radio, and .slot-chip styles both: without JavaScript there are hundreds of these.
-    return (
-      <label key={key} className="slot-chip">
-        <input type="radio" name="slot" id={id} value={value} {...state} />
-        {label}
-      </label>
-    );
-  };
-  const drawn = new Set([...nearest.map((slot) => `nearest-${slot.value}`), ...(interactive ? (shown?.slots ?? []) : days.flatMap((day) => day.slots)).map((slot) => slot.value)]);
+  // The label holds its radio, and .slot-chip styles both: there are hundreds of these.
+  const radio = (value: string, label: string, key: string) => (
+    <label key={key} className="slot-chip">
+      <input type="radio" name="slot" id={key === firstKey ? fieldId("slot") : undefined} value={value} defaultChecked={key === picked} />
+      {label}
+    </label>
+  );
 
   return (
     <>
@@ -52,31 +41,22 @@ export function SlotChoices({ days, nearest, shownDay, picked, emptyMessage, onS
           <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">{nearest.map((slot) => radio(slot.value, slot.label, `nearest-${slot.value}`))}</div>
         </div>
       ) : null}
-      {/* A time chosen on a day that is not on view (with JavaScript only that day's times are drawn). */}
-      {interactive && picked && !drawn.has(picked) ? <input type="hidden" name="slot" value={slotOfChoice(picked)} /> : null}
       {days.length === 0 ? (
         <p className="mt-3">{emptyMessage ?? "There are no open times in the coming weeks. Please email us and we will find one."}</p>
       ) : (
         <div className="slot-days mt-3" role="group" aria-label="Open times by day">
-          {days.map((day) => {
-            const isShown = day === shown;
-            const dayState = onShowDay ? { checked: isShown, onChange: () => onShowDay(day.day) } : { defaultChecked: isShown };
-            const holdsPick = interactive && picked !== undefined && day.slots.some((slot) => slot.value === slotOfChoice(picked));
-            return [
-              <input key={`${day.day}-input`} type="radio" name="day" id={`slot-day-${day.day}`} value={day.day} {...dayState} className="sr-only" />,
-              <label key={`${day.day}-label`} htmlFor={`slot-day-${day.day}`} className="day-chip" data-picked={holdsPick || undefined}>
-                {day.shortLabel}
-              </label>,
-              interactive && !isShown ? null : (
-                <div key={`${day.day}-times`} className="day-times" role="group" aria-labelledby={`slot-day-${day.day}-heading`}>
-                  <h2 id={`slot-day-${day.day}-heading`} className="font-medium">
-                    {day.label}
-                  </h2>
-                  <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-4">{day.slots.map((slot) => radio(slot.value, slot.label, slot.value))}</div>
-                </div>
-              ),
-            ];
-          })}
+          {days.map((day) => [
+            <input key={`${day.day}-input`} type="radio" name="day" id={`slot-day-${day.day}`} value={day.day} defaultChecked={day === shown} className="sr-only" />,
+            <label key={`${day.day}-label`} htmlFor={`slot-day-${day.day}`} className="day-chip">
+              {day.shortLabel}
+            </label>,
+            <div key={`${day.day}-times`} className="day-times" role="group" aria-labelledby={`slot-day-${day.day}-heading`}>
+              <h2 id={`slot-day-${day.day}-heading`} className="font-medium">
+                {day.label}
+              </h2>
+              <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-4">{day.slots.map((slot) => radio(slot.value, slot.label, slot.value))}</div>
+            </div>,
+          ])}
         </div>
       )}
     </>

@@ -1,17 +1,13 @@
-"use client";
-
-import { memo } from "react";
 import { type ZoneOffset, zoneOptionLabel } from "@/lib/booking/zone-option-label";
-import { fieldId, inputClass } from "./form-field";
+import { fieldId } from "./field-ids";
+import { inputClass } from "./form-field";
 
 /**
- * The zone the times are shown in. With JavaScript the list follows the choice at once; without,
- * "Show times" sends the form back to be drawn again in that zone, keeping every answer. The zones
- * come as [name, offset] pairs, a third of the bytes of ready-made labels in the page's payload.
- * Memoised: its 400-odd options need drawing again only when the zone changes, not as the form is typed in.
+ * The zone the times are shown in. "Show times" sends the form back to be drawn again in that zone,
+ * keeping every answer; with JavaScript the times follow the choice at once and the button is
+ * hidden (enhance-booking-forms.ts). The zones come as [name, offset] pairs.
  */
-export const TimeZoneSelect = memo(function TimeZoneSelect(props: { value: string; zones: readonly ZoneOffset[]; onChange: (zone: string) => void }) {
-  const { value, zones, onChange } = props;
+export function TimeZoneSelect({ value, zones }: { value: string; zones: readonly ZoneOffset[] }) {
   // The browser may spell its zone differently from the server's list (Asia/Kolkata, Asia/Calcutta).
   const listed = zones.some(([zone]) => zone === value);
   return (
@@ -20,13 +16,7 @@ export const TimeZoneSelect = memo(function TimeZoneSelect(props: { value: strin
         <label htmlFor={fieldId("timeZone")} className="block font-medium">
           Your time zone
         </label>
-        <select
-          id={fieldId("timeZone")}
-          name="timeZone"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          className={inputClass}
-        >
+        <select id={fieldId("timeZone")} name="timeZone" defaultValue={value} className={inputClass}>
           {listed ? null : <option value={value}>{value}</option>}
           {zones.map((zoneOffset) => (
             <option key={zoneOffset[0]} value={zoneOffset[0]}>
@@ -35,17 +25,16 @@ export const TimeZoneSelect = memo(function TimeZoneSelect(props: { value: strin
           ))}
         </select>
       </div>
-      <noscript>
-        <button
-          type="submit"
-          name="intent"
-          value="show-times"
-          formNoValidate
-          className="rounded-md border border-slate-500 px-3 py-2 font-medium"
-        >
-          Show times
-        </button>
-      </noscript>
+      <button
+        type="submit"
+        name="intent"
+        value="show-times"
+        formNoValidate
+        data-show-times
+        className="rounded-md border border-slate-500 px-3 py-2 font-medium"
+      >
+        Show times
+      </button>
     </div>
   );
-});
+}

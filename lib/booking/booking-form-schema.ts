@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CompanySize, Topic } from "../db/generated/enums";
 import { normalizeLine, normalizeParagraphs } from "../text/normalize-text";
 
