@@ -74,8 +74,17 @@ const dropField =
     draft.label.push(`${name} missing`);
   };
 
-const boundInput = (draft: Draft) => draft.parts.find((part) => /^\$ACTION_\d+:0$/.test(part.name.toString("latin1")));
-const stateInput = (draft: Draft) => draft.parts.find((part) => /^\$ACTION_\d+:1$/.test(part.name.toString("latin1")));
+/**
+ * The form's own input whose name matches `pattern`, never a junk field of the same shape added
+ * earlier: garbling a junk `$ACTION_2:0` would leave the real action to run (JUNK_SEED=242218294
+ * cancelled the real booking that way).
+ */
+const ownInput = (pattern: RegExp) => (draft: Draft, form: RealForm) => {
+  const name = form.fields.find((field) => pattern.test(field.name))?.name;
+  return name === undefined ? undefined : draft.parts.find((part) => named(part, name));
+};
+const boundInput = ownInput(/^\$ACTION_\d+:0$/);
+const stateInput = ownInput(/^\$ACTION_\d+:1$/);
 
 const isActionInput = (part: Part) => part.name.toString("latin1").startsWith("$ACTION_");
 
@@ -84,7 +93,7 @@ const isActionInput = (part: Part) => part.name.toString("latin1").startsWith("$
  * appears, its bound arguments garbled, or the inputs left out.
  */
 const breakAction: Breaker = (draft, random, form) => {
-  const bound = boundInput(draft);
+  const bound = boundInput(draft, form);
   switch (random.int(4)) {
     case 0: {
       const forged = random.pick(["0".repeat(42), "ff".repeat(21), "x", "", `${form.actionId}00`, "../../etc"]);
@@ -114,8 +123,8 @@ const breakAction: Breaker = (draft, random, form) => {
  * Sends back a state the page never wrote. The booking form reads its one-time token from it, so
  * for that form this stops the booking; the other forms read only a count from it.
  */
-const forgeState: Breaker = (draft, random) => {
-  const state = stateInput(draft);
+const forgeState: Breaker = (draft, random, form) => {
+  const state = stateInput(draft, form);
   if (!state) return;
   state.value = text(
     random.pick([
