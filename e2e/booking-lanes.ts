@@ -33,6 +33,7 @@ export const lanes = [
   "admin",
   "admin-no-js",
   "calendars",
+  "js-time-zone",
 ] as const;
 export type Lane = (typeof lanes)[number];
 

@@ -12,6 +12,7 @@ import {
   pickSlot,
   prospect,
   test,
+  timeOnForm,
   timeZoneSelect,
 } from "./booking-fixtures";
 import { expectCalendarFile } from "./booking-ics";
@@ -66,6 +67,27 @@ test("a prospect books a call: the button waits while it books, then the confirm
   await expectConfirmation(page, slot!, zone);
   expect(whileBooking).toEqual({ label: "Booking your call…", disabled: true });
   expect(posts, "a second press sent nothing").toBe(1);
+});
+
+test("choosing another zone redraws the times at once, on the same page, keeping the chosen time and every answer", async ({ page }) => {
+  await openBookingForm(page);
+  const answers = prospect();
+  await fillAnswers(page, answers);
+  const [slot] = await laneSlots(page, "js-time-zone");
+  await pickSlot(page, slot!);
+  await page.evaluate(() => Object.assign(window, { samePage: true }));
+
+  await timeZoneSelect(page).selectOption("Europe/London");
+  await expect(page.getByText(/^Times are shown in/)).toContainText("(Europe/London)");
+  await expect(page.getByRole("button", { name: "Show times" }), "nothing to press: the times follow the choice").toBeHidden();
+  const { radio } = await timeOnForm(page, slot!);
+  await expect(radio, "the chosen time, now under its day in London").toBeChecked();
+  await expectAnswersKept(page, answers);
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage), "no page load").toBe(true);
+
+  await consent(page).check();
+  await bookButton(page).click();
+  await expectConfirmation(page, slot!, "Europe/London");
 });
 
 test("the confirmation's Add to calendar link downloads the booking as a calendar file", async ({ page }) => {
