@@ -5,6 +5,7 @@
 import "./env-files-loaded.mjs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { writePageScripts } from "../lib/http/edge/prospect-pages";
 import { writeStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { writeStaticPagesWithoutJs } from "./build/static-pages-without-js";
 import { prepareForNginx } from "./build/nginx-files";
@@ -19,7 +20,9 @@ recordBuiltAddress(distDir);
 console.info(`Served without JavaScript: ${writeStaticPagesWithoutJs(distDir).join(", ")}.`);
 const hashes = writeStaticPageHashes(distDir);
 console.info(`CSP hashes written for ${Object.keys(hashes).length} prerendered pages.`);
-console.info(`Page scripts bundled: ${Object.values(bundlePageScripts(distDir)).join(", ")}.`);
+const pageScripts = bundlePageScripts(distDir);
+writePageScripts(distDir, pageScripts);
+console.info(`Page scripts bundled: ${Object.values(pageScripts).join(", ")}.`);
 console.info(`Server bundled into ${bundleServer(distDir)}, the outbox worker into ${bundleWorker(distDir)}.`);
 // Last: nginx's includes and the gzip and brotli copies are made from the final files.
 console.info(`nginx includes written; ${prepareForNginx(distDir).compressed} files precompressed (gzip, brotli).`);

@@ -47,7 +47,7 @@ type Props = {
  * comes from enhance-booking-forms.ts, guided by the form's data attributes.
  */
 export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, firmTimeZone, timeZones }: Props) {
-  const [state, formAction] = useActionState(submitBooking, initialState);
+  const [state, formAction, pending] = useActionState(submitBooking, initialState);
   const chosenZone = state.timeZone ?? chosenTimeZone;
   const zone = chosenZone ?? firmTimeZone;
   const errors = state.fieldErrors;
@@ -167,7 +167,7 @@ export function BookingForm({ initialState, slots, slotMinutes, chosenTimeZone, 
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <SubmitButton pending={false} label="Book the consultation" pendingLabel="Booking your call…" />
+      <SubmitButton pending={pending} label="Book the consultation" pendingLabel="Booking your call…" />
     </form>
   );
 }

@@ -44,7 +44,7 @@ function followZone(form: HTMLFormElement, zoneSelect: HTMLSelectElement, showTi
       // FormData's second argument would otherwise send a booking.
       const body = new FormData(form);
       body.set(showTimes.name, showTimes.value);
-      const response = await fetch(form.action || location.href, { method: "POST", body, headers: { Accept: "text/html" } });
+      const response = await fetch(form.action, { method: "POST", body, headers: { Accept: "text/html" } });
       if (!response.ok) throw new Error(`${response.status}`);
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
       const redrawn = page.querySelector<HTMLElement>("form[data-enhance] [data-slot-picker]");

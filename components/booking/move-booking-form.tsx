@@ -19,7 +19,7 @@ type Props = {
 
 /** Drawn on the server, like the booking form (see booking-form.tsx), and enhanced by the same script. */
 export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZones }: Props) {
-  const [state, formAction] = useActionState(moveBookingAction, { answer: 0 } satisfies MoveFormState);
+  const [state, formAction, pending] = useActionState(moveBookingAction, { answer: 0 } satisfies MoveFormState);
   const zone = state.timeZone ?? timeZone;
 
   return (
@@ -33,7 +33,7 @@ export function MoveBookingForm({ token, slots, slotMinutes, timeZone, timeZones
       ) : null}
       <TimeZoneSelect value={zone} zones={timeZones} />
       <SlotPicker slots={slots} slotMinutes={slotMinutes} timeZone={zone} selected={state.slot} nearest={state.nearest} error={state.slotError} />
-      <SubmitButton pending={false} label="Move my call to this time" pendingLabel="Moving your call…" />
+      <SubmitButton pending={pending} label="Move my call to this time" pendingLabel="Moving your call…" />
     </form>
   );
 }

@@ -1,15 +1,13 @@
 // The public pages' own scripts, which are not part of Next's build: they run on pages served
 // without React (lib/http/edge/prospect-pages.ts). Each is bundled for browsers into `_next/static`
 // under a name that holds its content's hash (so nginx and browsers keep it immutably), with its
-// lazily loaded parts as chunks beside it, and named in `page-scripts.json` for the server to find.
-import { writeFileSync } from "node:fs";
+// lazily loaded parts as chunks beside it. The build records their URLs for the server to find
+// (writePageScripts in lib/http/edge/prospect-pages.ts).
 import path from "node:path";
 import { buildSync } from "esbuild";
 
 /** What each script is for, and its source. */
 const sources = { booking: "components/booking/enhance-booking-forms.ts" };
-
-export const pageScriptsManifest = (distDir) => path.join(distDir, "page-scripts.json");
 
 /** @param {string} distDir @returns {Record<string, string>} each script's URL */
 export function bundlePageScripts(distDir) {
@@ -35,6 +33,5 @@ export function bundlePageScripts(distDir) {
     const name = Object.keys(sources).find((key) => sources[key] === output.entryPoint);
     if (name) urls[name] = `/_next/static/page-scripts/${path.basename(file)}`;
   }
-  writeFileSync(pageScriptsManifest(distDir), JSON.stringify(urls, null, 2));
   return urls;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { ServerResponse, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -14,10 +14,19 @@ import { withoutScripts } from "../without-scripts";
 
 export const isProspectPage = (pathname: string) => pathname === "/book" || pathname.startsWith("/book/");
 
-/** The page scripts the build made, by what they are for; none (as under `next dev`) without a build's manifest. */
-export function readPageScripts(distDir: string): Record<string, string> {
-  const file = path.join(distDir, "page-scripts.json");
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
+/** The page scripts' URLs by what they are for, as the build wrote them (scripts/build/page-scripts.mjs). */
+export type PageScripts = Record<string, string>;
+
+const pageScriptsFile = (distDir: string) => path.join(distDir, "page-scripts.json");
+
+export function writePageScripts(distDir: string, scripts: PageScripts): void {
+  writeFileSync(pageScriptsFile(distDir), JSON.stringify(scripts, null, 2));
+}
+
+/** The page scripts the build made; none (as under `next dev`) without a build's list. */
+export function readPageScripts(distDir: string): PageScripts {
+  const file = pageScriptsFile(distDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as PageScripts) : {};
 }
 
 /**
