@@ -4,6 +4,7 @@
 import "./env-files-loaded.mjs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { createBookingFormPost } from "../lib/booking/booking-form-post";
 import { getConfig } from "../lib/config";
 import { createEdge } from "../lib/http/edge/edge";
 import { answerUnreadableActions } from "../lib/http/edge/unreadable-action";
@@ -13,6 +14,7 @@ import { readStaticPageHashes } from "../lib/http/edge/static-page-hashes";
 import { parseTrustedProxies } from "../lib/http/edge/trusted-proxies";
 import { requestIdFrom, runWithRequestContext, type RequestContext } from "../lib/http/request-context";
 import { createRouteLabeler, readAppRoutes } from "../lib/http/route-label";
+import { serverActionId } from "../lib/http/server-action-ids";
 import { maskEmailsIn } from "../lib/log/mask";
 import { httpMetrics } from "../lib/metrics/http-metrics";
 import { loggerFor } from "../lib/log/logger";
@@ -52,6 +54,9 @@ function applyStatusOverride(response: ServerResponse, context: RequestContext):
 }
 
 const bookingScript = readPageScripts(distDir).booking;
+const bookingActionId = serverActionId(distDir, "app/(site)/book/actions.ts", "submitBooking");
+if (!bookingActionId) throw new Error(`no booking form action (submitBooking) in the build's server-reference-manifest.json under ${distDir}`);
+const bookingFormPost = createBookingFormPost({ actionId: bookingActionId, appUrl: config.APP_URL });
 
 const routeOf = createRouteLabeler(readAppRoutes(distDir));
 const accessLog = loggerFor("http");
@@ -85,7 +90,10 @@ const server = createServer((request, response) => {
   applyStatusOverride(response, context);
   if (isProspectPage((request.url ?? "/").split("?")[0]!)) serveAsProspectPage(request, response, { script: bookingScript, compress: config.COMPRESS_RESPONSES });
   answerUnreadableActions(request, response, context, config.FIRM_EMAIL);
-  void runWithRequestContext(context, () => handle(request, response));
+  void runWithRequestContext(context, async () => {
+    const unanswered = await bookingFormPost(request, response);
+    if (unanswered) await handle(unanswered, response);
+  });
 });
 // A client that sends its headers or body a byte at a time is cut off rather than holding a socket.
 server.headersTimeout = 15_000;

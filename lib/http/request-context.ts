@@ -9,6 +9,11 @@ export type RequestContext = {
   status?: { code: number; retryAfterSeconds?: number };
   /** Set when a server action begins: Next.js calls one only once it has decoded the request. */
   actionEntered?: boolean;
+  /**
+   * What the edge already made of a form post it then hands to Next.js to draw (a booking form
+   * with errors): the server action takes it rather than doing the work twice.
+   */
+  edgeAnswer?: unknown;
 };
 
 // On globalThis: scripts/serve.ts and Next's server bundle each load their own copy of this module.
