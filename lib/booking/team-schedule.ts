@@ -48,7 +48,10 @@ export async function loadTeamSchedule(
       SELECT "consultantId", array_agg("startsAt") AS "starts", array_agg("endsAt") AS "ends" FROM (
         SELECT "consultantId", (extract(epoch FROM "startsAt") * 1000)::float8 AS "startsAt", (extract(epoch FROM "endsAt") * 1000)::float8 AS "endsAt"
         FROM "Booking"
-        WHERE "status" = 'CONFIRMED' AND "endsAt" > ${window.from} AND "startsAt" < ${window.to} AND "id" IS DISTINCT FROM ${exceptBookingId}::uuid
+        -- The overlap as the exclusion constraint's own GiST index (Booking_no_overlap) reads it:
+        -- "startsAt" < to on the btree read every booking that started before the window, all history.
+        WHERE "status" = 'CONFIRMED' AND tstzrange("startsAt", "endsAt", '[)') && tstzrange(${window.from}::timestamptz, ${window.to}::timestamptz, '[)')
+          AND "id" IS DISTINCT FROM ${exceptBookingId}::uuid
         UNION ALL
         SELECT "consultantId", (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
         FROM "BusyInterval"
