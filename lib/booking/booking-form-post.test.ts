@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/test-database";
 import type { BookingFormAnswer } from "./answer-booking-form";
+import type { BookingFormInput } from "./booking-form-schema";
+import { bookingFormInput } from "./booking-test-fixtures";
 import { issueFormToken } from "./form-token";
 
 // The booking form's post through a real HTTP server, against PostgreSQL: what it answers itself,
@@ -57,29 +59,17 @@ beforeEach(() => {
   handedOn = [];
 });
 
-let people = 0;
-/** The form as /book draws it (React's fields for the action and its last state), filled in. */
-function bookingForm(overrides: Record<string, string> = {}, state: object = { formToken: issueFormToken(new Date(Date.now() - 60_000)), values: {}, fieldErrors: {}, answer: 0 }) {
-  people += 1;
+/** The form as /book draws it (React's fields for the action and its last state), filled in by a person of its own. */
+function bookingForm(overrides: Partial<BookingFormInput> = {}, state: object = { formToken: issueFormToken(new Date(Date.now() - 60_000)), values: {}, fieldErrors: {}, answer: 0 }) {
   const form = new FormData();
   const fields: Record<string, string> = {
     $ACTION_REF_1: "",
     "$ACTION_1:0": JSON.stringify({ id: ACTION_ID, bound: "$@1" }),
     "$ACTION_1:1": JSON.stringify([state]),
     $ACTION_KEY: "k0123456789abcdef",
-    fullName: `Posted Person ${people}`,
-    email: `posted-${people}@example.com`,
-    company: "Example Manufacturing",
-    jobRole: "COO",
-    phone: "",
-    companySize: "SIZE_51_200",
-    topic: "OPERATIONS_STRATEGY",
-    message: "",
-    slot: firstSlot,
-    consent: "yes",
+    ...(bookingFormInput({ slot: firstSlot, ...overrides }) as Record<string, string>),
     timeZone: "America/New_York",
     website: "",
-    ...overrides,
   };
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return form;

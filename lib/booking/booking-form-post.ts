@@ -4,6 +4,7 @@ import { answerBookingForm, bookingConfirmedPath } from "./answer-booking-form";
 import { cookieValue } from "../http/cookie-value";
 import { clientAddressOf } from "../http/edge/client-address-header";
 import { MAX_REQUEST_BODY_BYTES } from "../http/edge/request-guards";
+import { isServerActionRequest } from "../http/edge/unreadable-action";
 import { readRequestBody, replayedRequest } from "../http/replayed-request";
 import { currentRequestContext } from "../http/request-context";
 import { readServerActionForm } from "../http/server-action-form";
@@ -15,12 +16,11 @@ export type BookingFormPostOptions = {
   appUrl: string;
 };
 
-/** POST /book as a browser sends the form (multipart, without React's Next-Action header). */
-const isBookingFormPost = (request: IncomingMessage): boolean =>
-  request.method === "POST" &&
-  (request.url ?? "").split("?")[0] === "/book" &&
-  request.headers["next-action"] === undefined &&
-  /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");
+/** POST /book as a browser sends the form: a server action's multipart post, without React's Next-Action header. */
+function isBookingFormPost(request: IncomingMessage): boolean {
+  const pathname = (request.url ?? "/").split("?")[0]!;
+  return pathname === "/book" && request.headers["next-action"] === undefined && isServerActionRequest(request.method ?? "GET", pathname, request.headers);
+}
 
 /**
  * The booking form's post, answered in the server before Next.js: the same work as its server
@@ -43,10 +43,11 @@ export function createBookingFormPost(options: BookingFormPostOptions) {
       response.destroy();
       return undefined;
     }
-    const replay = replayedRequest(request, body);
+    // Made only when Next.js is to have the request: a booking answered here needs none.
+    const replay = () => replayedRequest(request, body);
     const formData = await new Response(new Uint8Array(body), { headers: { "content-type": request.headers["content-type"]! } }).formData().catch(() => undefined);
     const action = formData && readServerActionForm(formData);
-    if (!formData || action?.actionId !== options.actionId) return replay;
+    if (!formData || action?.actionId !== options.actionId) return replay();
 
     try {
       const answer = await answerBookingForm(action.boundArguments[0], formData, {
@@ -56,14 +57,14 @@ export function createBookingFormPost(options: BookingFormPostOptions) {
       if (answer.kind === "form") {
         const context = currentRequestContext();
         if (context) context.edgeAnswer = answer;
-        return replay;
+        return replay();
       }
       response.writeHead(303, { Location: bookingConfirmedPath(answer.reference), "Cache-Control": "no-store", "Content-Length": 0 });
       response.end();
       return undefined;
     } catch (error) {
       log.error({ err: error }, "could not answer a booking form post: Next.js answers it");
-      return replay;
+      return replay();
     }
   };
 }

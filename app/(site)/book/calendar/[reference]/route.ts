@@ -1,3 +1,4 @@
+import { bookingConfirmedPath } from "@/lib/booking/answer-booking-form";
 import { buildBookingIcs } from "@/lib/booking/booking-ics";
 import { getBookingConfirmation } from "@/lib/booking/get-booking-confirmation";
 import { getConfig } from "@/lib/config";
@@ -16,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
     title: `Consultation with ${FIRM_NAME}`,
     description: `Your operations consultation with ${FIRM_NAME}. Reference ${booking.reference}. To change the time, write to ${FIRM_EMAIL}.`,
     organizer: { name: FIRM_NAME, email: FIRM_EMAIL },
-    url: `${APP_URL}/book/confirmed?ref=${booking.reference}`,
+    url: `${APP_URL}${bookingConfirmedPath(booking.reference)}`,
   });
   return new Response(ics, {
     headers: {
